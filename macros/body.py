@@ -1,0 +1,165 @@
+"""Rules for a case study's Markdown body (contract §1 "Body" and §5).
+
+The scan is line by line and skips fenced code and inline code, which is what
+an editor reads as "not text". It errs towards reporting: the rendered page is
+also run through an allow-list sanitiser, so anything this scan cannot see is
+still never script.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .loading import iter_lines
+
+ALLOWED_SCHEMES = ("https", "http", "mailto")
+
+_FENCE_OPEN = re.compile(r"^\s*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:.*?[^`])?\1(?!`)")
+# "<" then a letter, "/", "!" or "?" is markup (contract §5), except Markdown autolinks.
+_MARKUP = re.compile(r"<(?=[A-Za-z/!?])")
+_AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://[^<>\s]*|mailto:[^<>\s]*|[^<>\s!@]+@[^<>\s@]+)>", re.IGNORECASE)
+_ANGLED_DESTINATION = re.compile(r"(?:\]\(\s*|^ {0,3}\[[^\]]+\]:\s*)<[^>\n]*>")
+_INLINE_LINK = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s)]*)")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)")
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?!#)(.*?)\s*#*\s*$")
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
+_QUESTION = re.compile(r"^(\d+)\.\s+\S")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class BodyProblem:
+    line: int
+    message: str
+
+
+def url_problem(url: str) -> str | None:
+    """Why a link target is refused, or None: https, http, mailto, relative paths and #fragments only."""
+    # Browsers decode entities and ignore whitespace and control characters inside a
+    # scheme ("java&#x9;script:"), so the check must too.
+    cleaned = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(url))
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*):", cleaned)
+    if match is None or match.group(1).lower() in ALLOWED_SCHEMES:
+        return None
+    return (
+        f"links may only use https:, http: or mailto: (or a relative path or #fragment), "
+        f"not '{match.group(1).lower()}:'"
+    )
+
+
+def text_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """Body lines outside fenced code, with inline code spans blanked out."""
+    fence: str | None = None
+    for number, line in iter_lines(body, first_line):
+        if fence is not None:
+            stripped = line.strip()
+            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+                fence = None
+            continue
+        if match := _FENCE_OPEN.match(line):
+            fence = match.group(1)
+            continue
+        yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
+
+
+def check_body(body: str, first_line: int, *, questions: bool) -> list[BodyProblem]:
+    """Every body problem; ``questions`` applies the Find Out in Five heading rule."""
+    problems: list[BodyProblem] = []
+    headings: list[tuple[int, str, bool]] = []  # line, text, underlined (setext)
+    previous = ""
+    for number, line in text_lines(body, first_line):
+        problems.extend(_markup_problems(number, line))
+        problems.extend(_link_problems(number, line))
+        if heading := _ATX_HEADING.match(line):
+            if len(heading.group(1)) == 2:
+                headings.append((number, heading.group(2).strip(), False))
+        elif _SETEXT_UNDERLINE.match(line) and previous.strip() and not _ATX_HEADING.match(previous):
+            if line.strip().startswith("-"):
+                headings.append((number - 1, previous.strip(), True))
+        previous = line
+    if questions:
+        problems.extend(_question_problems(headings, first_line))
+    return sorted(problems, key=lambda problem: problem.line)
+
+
+def count_words(body: str) -> int:
+    return sum(len(_WORD.findall(line)) for _, line in text_lines(body, 1))
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _markup_problems(number: int, line: str) -> Iterator[BodyProblem]:
+    # Autolinks and <angle-bracketed> link destinations are Markdown, not HTML;
+    # their targets are checked as links.
+    scrubbed = _AUTOLINK.sub(_blank, line)
+    scrubbed = _ANGLED_DESTINATION.sub(_blank, scrubbed)
+    for match in _MARKUP.finditer(scrubbed):
+        snippet = re.match(r"<[^\s>]{0,15}", scrubbed[match.start() :])
+        shown = snippet.group() if snippet else "<"
+        yield BodyProblem(
+            number,
+            f"raw HTML is not allowed ('{shown}') — write it in Markdown; "
+            f"to show a '<' sign, put a space after it or write it inside `backticks`",
+        )
+        return  # one per line is enough to find it
+
+
+def _link_problems(number: int, line: str) -> Iterator[BodyProblem]:
+    targets = [match.group(1) for match in _INLINE_LINK.finditer(line)]
+    if definition := _REFERENCE_DEFINITION.match(line):
+        targets.append(definition.group(1))
+    for target in targets:
+        reason = url_problem(target.strip("<>"))
+        if reason:
+            yield BodyProblem(number, reason)
+
+
+def _question_problems(headings: list[tuple[int, str, bool]], first_line: int) -> Iterator[BodyProblem]:
+    expected = 1  # the next question number
+    for number, text, underlined in headings:
+        clipped = text if len(text) <= 40 else f"{text[:39]}…"
+        shown = f"## {clipped}"
+        match = _QUESTION.match(text)
+        if underlined and match is None:
+            yield BodyProblem(
+                number,
+                f"'{clipped}' followed by a '---' line is a level-2 heading, which a Find Out in Five keeps "
+                f"for its five questions — put a blank line before '---' if you meant a dividing line",
+            )
+            continue
+        if match is None:
+            yield BodyProblem(
+                number,
+                f"'{shown}' is not allowed in a Find Out in Five: its ## headings are exactly the five "
+                f"questions '## 1. …' to '## 5. …' — use ### for a heading inside an answer",
+            )
+            continue
+        found = int(match.group(1))
+        if found > 5 or expected > 5:
+            yield BodyProblem(number, f"'{shown}' is one question too many: a Find Out in Five has exactly five")
+        elif found < expected:
+            yield BodyProblem(number, f"'{shown}' is out of order: the next question should be '## {expected}. …'")
+        elif found > expected:
+            yield BodyProblem(number, f"{_missing(expected, found - 1)} before '{shown}' — number the questions 1 to 5 in order")
+            expected = found + 1
+        else:
+            expected += 1
+    if expected <= 5:
+        line = headings[-1][0] if headings else first_line
+        yield BodyProblem(
+            line,
+            f"a Find Out in Five needs five question headings '## 1. …' to '## 5. …': "
+            f"{_missing(expected, 5)} at the end",
+        )
+
+
+def _missing(first: int, last: int) -> str:
+    if first == last:
+        return f"question {first} is missing"
+    return f"questions {first} to {last} are missing"

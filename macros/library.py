@@ -1,0 +1,109 @@
+"""One pass over a project: vocabularies and case studies in, checked library out.
+
+Both ``casebook check`` and the build call :func:`load_library`, so they apply
+the same rules to the same parse. Content is always read from the project
+folder (the folder of ``mkdocs.yml``), never from where the package is installed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checks import check_case_study
+from .loading import display_path, find_case_study_files, read_case_study
+from .model import CaseStudy, Problem, Vocabularies
+from .vocabularies import load_vocabularies
+
+CASE_STUDIES_DIR = "case_studies"
+DATA_DIR = "data"
+
+
+@dataclass(frozen=True)
+class Library:
+    root: Path
+    vocabularies: Vocabularies | None
+    case_studies: tuple[CaseStudy, ...] = ()  # every valid file, drafts included
+    problems: tuple[Problem, ...] = ()
+    files_checked: int = 0
+    files_with_problems: int = 0
+
+    @property
+    def published(self) -> tuple[CaseStudy, ...]:
+        return tuple(case_study for case_study in self.case_studies if not case_study.draft)
+
+
+def today_utc() -> dt.date:
+    """'Future' means after today's date in UTC where the check runs (contract §5)."""
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+def load_library(root: Path, paths: Iterable[Path] | None = None, today: dt.date | None = None) -> Library:
+    """Read and check the project at ``root``; ``paths`` narrows which case studies are checked."""
+    root = root.resolve()
+    today = today or today_utc()
+    vocabularies, problems = load_vocabularies(root / DATA_DIR, root)
+    # No case_studies/ folder (git keeps no empty folders) is simply no case studies.
+    default = [root / CASE_STUDIES_DIR] if (root / CASE_STUDIES_DIR).is_dir() else []
+    targets = list(paths) if paths is not None else default
+    files, found_problems = find_case_study_files(targets, root)
+    problems.extend(found_problems)
+
+    case_studies: list[CaseStudy] = []
+    slugs: dict[str, list[str]] = defaultdict(list)
+    for path in files:
+        split, file_problems = read_case_study(path, root)
+        problems.extend(file_problems)
+        slugs[path.stem].append(display_path(path, root))
+        if split is None or vocabularies is None:
+            continue
+        case_study, check_problems = check_case_study(split, vocabularies, today)
+        problems.extend(check_problems)
+        if case_study is not None:
+            case_studies.append(case_study)
+
+    problems.extend(_duplicate_slugs(slugs))
+    if paths is not None:
+        # Checking some files: their slugs must still be unique in the whole library.
+        library_files, _ = find_case_study_files(default, root)
+        problems.extend(_clashes_with_library(slugs, library_files, root))
+    ordered = tuple(sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message)))
+    return Library(
+        root=root,
+        vocabularies=vocabularies,
+        case_studies=tuple(case_studies),
+        problems=ordered,
+        files_checked=len(files),
+        files_with_problems=len({problem.path for problem in ordered}),
+    )
+
+
+def _duplicate_slugs(slugs: dict[str, list[str]]) -> list[Problem]:
+    """Reported on every file that shares the slug (contract §5)."""
+    problems = []
+    for slug, paths in slugs.items():
+        if len(paths) < 2:
+            continue
+        for path in paths:
+            others = ", ".join(other for other in paths if other != path)
+            problems.append(
+                Problem(path, 1, "slug", f"'{slug}' is also the file name of {others} — two case studies cannot share a slug; rename one")
+            )
+    return problems
+
+
+def _clashes_with_library(slugs: dict[str, list[str]], library_files: list[Path], root: Path) -> list[Problem]:
+    problems = []
+    checked = {path for paths in slugs.values() for path in paths}
+    for path in library_files:
+        shown = display_path(path, root)
+        if shown in checked or path.stem not in slugs:
+            continue
+        for clashing in slugs[path.stem]:
+            problems.append(
+                Problem(clashing, 1, "slug", f"'{path.stem}' is also the file name of {shown} — two case studies cannot share a slug; rename one")
+            )
+    return problems

@@ -1,0 +1,86 @@
+"""Macros for hand-written pages in ``docs/`` (mkdocs-macros calls ``define_env``).
+
+They draw on the index the casebook plugin built for this build, and return
+HTML made by the same renderers as the generated pages: one card everywhere.
+Macro output is never rendered again as a template, so case-study text stays text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from . import render
+from .index import CaseStudyIndex
+from .model import FACETS, LISTED_VOCABULARIES
+
+PLUGIN_NAME = "casebook"
+
+
+class MacroError(RuntimeError):
+    pass
+
+
+def _as_ids(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def define_env(env: Any) -> None:
+    def index() -> CaseStudyIndex:
+        plugin = env.conf.plugins.get(PLUGIN_NAME)
+        found = getattr(plugin, "index", None)
+        if found is None:
+            raise MacroError("the 'casebook' plugin must be listed under 'plugins:' in mkdocs.yml")
+        assert isinstance(found, CaseStudyIndex)
+        return found
+
+    def root() -> str:
+        return render.root_for(env.page.url)
+
+    def select(filters: dict[str, str | Iterable[str] | None]) -> tuple[Any, ...]:
+        unknown = set(filters) - set(FACETS)
+        if unknown:
+            raise MacroError(f"unknown filter {sorted(unknown)}; use {', '.join(FACETS)}")
+        built = index()
+        for facet, ids in filters.items():
+            vocabulary = built.vocabularies[FACETS[facet][1]]
+            for entry_id in _as_ids(ids):
+                if entry_id not in vocabulary:
+                    raise MacroError(f"unknown {vocabulary.singular} '{entry_id}' in a macro call")
+        return built.matching({facet: _as_ids(ids) for facet, ids in filters.items()})
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def case_studies(limit: int | None = None, heading_level: int = 3, **filters: str | list[str]) -> str:
+        """Cards for the case studies matching the filters (phase, hub, model, programme, type), newest first."""
+        chosen = select(filters)
+        return render.render_cards(chosen[:limit] if limit else chosen, index().vocabularies, root(), heading_level=heading_level)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def case_study_count(**filters: str | list[str]) -> int:
+        """How many published case studies match the filters."""
+        return len(select(filters))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def vocabulary_index(key: str) -> str:
+        """Every entry of one vocabulary ('hubs', 'phases', 'partnership_models', 'programmes') with its count."""
+        if key not in LISTED_VOCABULARIES:
+            raise MacroError(f"vocabulary_index takes one of {', '.join(LISTED_VOCABULARIES)}, not '{key}'")
+        built = index()
+        return render.render_vocabulary_index(built.vocabularies[key], built, root())
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def partnership_models_grid() -> str:
+        """The four partnership models as a 2×2 table, each cell linking to its model page with its count."""
+        return render.render_model_grid(index(), root())
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def entry_link(key: str, entry_id: str) -> str:
+        """A link to one hub, phase, model or programme page, by id."""
+        built = index()
+        vocabulary = built.vocabularies[key]
+        if entry_id not in vocabulary:
+            raise MacroError(f"unknown {vocabulary.singular} '{entry_id}' in entry_link")
+        url = render.entry_url(key, entry_id, root())
+        return f'<a href="{render.e(url)}">{render.e(vocabulary.name(entry_id))}</a>'

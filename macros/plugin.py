@@ -1,0 +1,116 @@
+"""The MkDocs plugin: the one place the casebook meets MkDocs (and ProperDocs).
+
+It runs the same load and checks as ``casebook check`` once per build, stops
+the build with every problem listed, adds the generated pages as virtual files
+(nothing is written into ``docs/``), and keeps untrusted case-study content
+from ever being evaluated as a template or reaching a page as script.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .exports import JSON_PATH, build_json_index, build_time
+from .index import CaseStudyIndex, build_index
+from .library import CASE_STUDIES_DIR, DATA_DIR, load_library
+from .pages import GeneratedPage, plan_pages
+from .render import root_for
+from .reporting import format_build_failure
+from .sanitise import sanitise_body
+
+
+class CasebookPlugin(BasePlugin):  # type: ignore[type-arg]
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.root = Path.cwd()
+        self.index: CaseStudyIndex | None = None
+        self.pages: dict[str, GeneratedPage] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Content lives beside mkdocs.yml, whichever copy of the project is built.
+        self.root = Path(config.config_file_path).resolve().parent
+        self.index = None
+        self.pages = {}
+        for folder in (CASE_STUDIES_DIR, DATA_DIR):
+            path = self.root / folder
+            if path.is_dir() and str(path) not in config.watch:
+                config.watch.append(str(path))  # `mkdocs serve` rebuilds when an editor saves
+        return config
+
+    @event_priority(50)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        library = load_library(self.root)
+        if library.problems or library.vocabularies is None:
+            raise PluginError(format_build_failure(library))
+        self.index = build_index(library.case_studies, library.vocabularies)
+        clashes = []
+        for page in plan_pages(self.index):
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None:
+                if page.case_study is not None:
+                    clashes.append(
+                        f"{page.case_study.display_path}:1: slug: '{page.case_study.slug}' would replace the "
+                        f"hand-written page docs/{existing.src_uri} — rename the case study"
+                    )
+                continue  # a hand-written listing page wins over the generated one
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+            self.pages[page.src_uri] = page
+        if clashes:
+            raise PluginError("\n".join(clashes))
+        files.append(File.generated(config, JSON_PATH, content=build_json_index(self.index, build_time())))
+        return files
+
+    @event_priority(100)  # before mkdocs-macros looks at the page
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            return markdown
+        # Never evaluated as Jinja, whatever the content says (mkdocs-macros honours this key).
+        page.meta["render_macros"] = False
+        # MkDocs themes print these unescaped in <title>, <meta> and the header.
+        page.meta["title"] = escape(generated.title)
+        page.meta["description"] = escape(generated.description)
+        if generated.case_study is not None:
+            page.edit_url = edit_url(config, generated.case_study.display_path)
+        return markdown
+
+    @event_priority(100)
+    def _sanitise_case_study(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None or generated.case_study is None:
+            return html
+        return sanitise_body(html)
+
+    @event_priority(-100)
+    def _add_generated_html(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            return html
+        root = root_for(page.url)
+        return "\n".join(part for part in (generated.before(root), html, generated.after(root)) if part)
+
+    on_page_content = CombinedEvent(_sanitise_case_study, _add_generated_html)
+
+
+def edit_url(config: MkDocsConfig | dict[str, Any], display_path: str) -> str | None:
+    """"Edit this page" for a case study points at its own file, not at a generated path."""
+    repo_url = config["repo_url"]
+    edit_uri = config["edit_uri"]
+    if not repo_url or not edit_uri:
+        return None
+    docs_folder = Path(config["docs_dir"]).name + "/"
+    base = edit_uri[: -len(docs_folder)] if edit_uri.endswith(docs_folder) else edit_uri
+    if base and not base.endswith("/"):
+        base += "/"
+    return urljoin(repo_url.rstrip("/") + "/", base + display_path)

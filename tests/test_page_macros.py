@@ -1,0 +1,55 @@
+"""Macros for hand-written pages, through a real build: the same cards as everywhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import case_study_text, run_build, write
+from test_plugin import card_links
+
+
+def hand_written(project: Path, body: str) -> str:
+    (project / "docs" / "guide.md").write_text(f"---\nrender_macros: true\n---\n\n# Guide\n\n{body}\n")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - Share a case study: contribute.md", "  - Share a case study: contribute.md\n  - Guide: guide.md"))
+    result = run_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    return (project / "site" / "guide" / "index.html").read_text()
+
+
+def library(project: Path) -> None:
+    write(project, "a.md", case_study_text(title="Alpha story here", date="2025-01-01", hubs="[jurassic]"))
+    write(project, "b.md", case_study_text(title="Beta story here", date="2025-02-01", hubs="[mobius]", phases="[secondary]"))
+    write(project, "c.md", case_study_text(title="Gamma story here", date="2025-03-01", hubs="[mobius]"))
+
+
+def test_case_studies_macro_filters_like_the_finder(project: Path) -> None:
+    library(project)
+    html = hand_written(project, "{{ case_studies(hub=['jurassic', 'mobius'], phase='primary') }}\n\n"
+                                 "There are {{ case_study_count(hub='mobius') }} Mobius stories.\n\n"
+                                 "{{ case_studies(limit=1) }}")
+    assert card_links(html) == ["c", "a", "c"]
+    assert '<a href="../case-studies/c/">Gamma story here</a>' in html
+    assert "There are 2 Mobius stories." in html
+
+
+def test_index_grid_and_link_macros(project: Path) -> None:
+    library(project)
+    html = hand_written(project, "{{ entry_link('hubs', 'mobius') }}\n\n{{ vocabulary_index('phases') }}\n\n{{ partnership_models_grid() }}")
+    assert '<a href="../hubs/mobius/">Mobius Maths Hub</a>' in html
+    assert '<a href="../phases/primary/">Primary</a> <span class="cb-terms__count">(2 case studies)</span>' in html
+    assert '<table class="cb-grid__table">' in html
+
+
+def test_the_home_page_lists_the_latest(project: Path) -> None:
+    library(project)
+    assert run_build(project, "--strict").returncode == 0
+    assert card_links((project / "site" / "index.html").read_text()) == ["c", "b", "a"]
+
+
+def test_a_macro_naming_an_unknown_id_fails_the_build(project: Path) -> None:
+    library(project)
+    (project / "docs" / "guide.md").write_text("---\nrender_macros: true\n---\n\n{{ case_studies(hub='jurrasic') }}\n")
+    result = run_build(project)
+    assert result.returncode != 0
+    assert "unknown hub 'jurrasic' in a macro call" in result.stderr + result.stdout

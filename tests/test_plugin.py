@@ -1,0 +1,243 @@
+"""The build, end to end: case-study files in a temporary project, a real
+`mkdocs build`, and assertions on the HTML and JSON it writes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, case_study_text, make_project, run_build, write
+
+FIVE_QUESTIONS = "Intro.\n\n" + "".join(f"## {n}. Question {n}?\n\nAn answer.\n\n" for n in range(1, 6))
+TRICKY_TITLE = "Tom & Jerry's \"quotes\" <5 pupils"
+TRICKY_TITLE_HTML = "Tom &amp; Jerry&#x27;s &quot;quotes&quot; &lt;5 pupils"
+
+
+def card_links(html: str) -> list[str]:
+    """The case studies a page lists, in order, as the slugs its cards link to."""
+    return re.findall(r'class="cb-card__title"><a href="[./]*case-studies/([a-z0-9-]+)/">', html)
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("library") / "project")
+    write(project, "alpha.md", case_study_text(
+        title="Alpha primary story", date="2025-03-01", hubs="[jurassic, mobius]", programmes="[mastering-number]",
+        school="\n  name: Alpha Primary\n  location: Dorchester\n  age_range: 4-11\n  pupils: 210\n  fsm_percent: 18.5",
+        body="Seven sevens are {{ 7*7 }}. {% include 'mkdocs.yml' %} {{ config.site_name }}\n",
+    ))
+    write(project, "beta.md", case_study_text(
+        title="Beta trust model", type="trust-model", date="2025-05-01", phases="[secondary, post-16]",
+        partnership_models="[hub-led-trust-groups]", trust="\n  name: Beta Learning Trust\n  schools: 12",
+    ))
+    write(project, "2024/gamma.md", case_study_text(
+        title="Gamma early years interview", type="find-out-in-five", date="2024-12-01", phases="[early-years]",
+        hubs="[central]", partnership_models="[trust-led-trust-groups]", programmes="[sktm]", body=FIVE_QUESTIONS,
+    ))
+    write(project, "tricky.md", case_study_text(
+        title=json.dumps(TRICKY_TITLE), date="2025-03-01", summary=json.dumps('Summary with {{ config }} and a & b "quoted"'),
+    ))
+    write(project, "secret.md", case_study_text(
+        title="Secret draft story", date="2999-01-01", draft="true", hubs="[angles]",
+    ))
+    result = run_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_each_published_case_study_gets_its_own_page(site: Path) -> None:
+    for slug in ("alpha", "beta", "gamma", "tricky"):
+        assert (site / "case-studies" / slug / "index.html").is_file()
+    html = page(site, "case-studies/alpha")
+    assert '<h1 class="cb-study__title">Alpha primary story</h1>' in html
+    assert "How one primary school used a Work Group to rethink fractions." in html
+
+
+def test_content_comes_from_the_built_project_not_the_repository(site: Path) -> None:
+    assert not (site / "case-studies" / "dsat-jurassic-mobius").exists()
+
+
+def test_the_facts_box_shows_the_front_matter(site: Path) -> None:
+    facts = page(site, "case-studies/alpha").split('<aside class="cb-facts"')[1].split("</aside>")[0]
+    assert "<dt>School</dt><dd>Alpha Primary, Dorchester" in facts
+    assert "ages 4–11 · 210 pupils · 18.5% eligible for free school meals" in facts
+    assert '<a href="../../hubs/jurassic/">Jurassic Maths Hub</a>, <a href="../../hubs/mobius/">Mobius Maths Hub</a>' in facts
+    assert '<a href="../../phases/primary/">Primary</a>' in facts
+    assert '<a href="../../programmes/mastering-number/">Mastering Number</a>' in facts
+    assert '<time datetime="2025-03-01">1 March 2025</time>' in facts
+    assert "<dt>Reading time</dt><dd>1 minute</dd>" in facts
+    trust = page(site, "case-studies/beta")
+    assert "<dt>Trust</dt><dd>Beta Learning Trust<br><span class=\"cb-facts__detail\">12 schools</span>" in trust
+    assert '<a href="../../partnership-models/hub-led-trust-groups/">' in trust
+
+
+def test_listings_show_their_case_studies_newest_first(site: Path) -> None:
+    assert card_links(page(site, "hubs/jurassic")) == ["beta", "alpha", "tricky"]
+    assert card_links(page(site, "hubs/mobius")) == ["alpha"]
+    assert card_links(page(site, "hubs/central")) == ["gamma"]
+    assert card_links(page(site, "phases/primary")) == ["alpha", "tricky"]
+    assert card_links(page(site, "phases/post-16")) == ["beta"]
+    assert card_links(page(site, "partnership-models/hub-led-trust-groups")) == ["beta"]
+    assert card_links(page(site, "partnership-models/trust-led-trust-groups")) == ["gamma"]
+    assert card_links(page(site, "programmes/sktm")) == ["gamma"]
+    assert card_links(page(site, "programmes/mastering-number")) == ["alpha"]
+    assert card_links(page(site, "case-studies")) == ["beta", "alpha", "tricky", "gamma"]
+
+
+def test_listing_pages_carry_their_vocabulary_entry(site: Path) -> None:
+    html = page(site, "hubs/jurassic")
+    assert "<h1>Jurassic Maths Hub</h1>" in html
+    assert "Region: South West" in html
+    assert '<h2 id="case-studies">3 case studies</h2>' in html
+    model = page(site, "partnership-models/hub-led-trust-groups")
+    assert "Expertise from outside the trust; the work involves the trust&#x27;s own schools only." in model
+
+
+def test_an_empty_listing_says_so_and_points_to_contributing(site: Path) -> None:
+    html = page(site, "hubs/angles")
+    assert card_links(html) == []
+    assert "There are no case studies for Angles Maths Hub yet." in html
+    assert '<a href="../../contribute/">Find out how to share your case study</a>' in html
+
+
+def test_index_pages_list_every_entry_with_counts(site: Path) -> None:
+    hubs = page(site, "hubs")
+    assert '<a href="../hubs/jurassic/">Jurassic Maths Hub</a> <span class="cb-terms__count">(3 case studies)</span>' in hubs
+    assert '<a href="../hubs/angles/">Angles Maths Hub</a> <span class="cb-terms__count">(0 case studies)</span>' in hubs
+    for url in ("phases", "programmes"):
+        assert "cb-terms" in page(site, url)
+    grid = page(site, "partnership-models")
+    assert '<th scope="row">Expertise from outside the trust</th>' in grid
+    assert "1 case study" in grid
+
+
+def test_the_json_index_follows_the_contract(site: Path) -> None:
+    document = json.loads((site / "case-studies.json").read_text(encoding="utf-8"))
+    assert set(document) == {"generated", "count", "case_studies"}
+    assert document["count"] == 4
+    assert re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$", document["generated"])
+    assert [entry["slug"] for entry in document["case_studies"]] == ["beta", "alpha", "tricky", "gamma"]
+    assert document["case_studies"][0] == {
+        "slug": "beta",
+        "url": "case-studies/beta/",
+        "title": "Beta trust model",
+        "type": "trust-model",
+        "date": "2025-05-01",
+        "summary": "How one primary school used a Work Group to rethink fractions.",
+        "phases": ["secondary", "post-16"],
+        "hubs": ["jurassic"],
+        "partnership_models": ["hub-led-trust-groups"],
+        "programmes": [],
+        "trust": "Beta Learning Trust",
+        "school": None,
+    }
+    alpha = document["case_studies"][1]
+    assert alpha["school"] == "Alpha Primary" and alpha["trust"] is None
+    tricky = document["case_studies"][2]
+    assert tricky["title"] == TRICKY_TITLE
+
+
+def test_a_draft_appears_nowhere(site: Path) -> None:
+    assert not (site / "case-studies" / "secret").exists()
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".json", ".xml", ".txt"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert "Secret draft story" not in text, path
+            assert "case-studies/secret/" not in text, path
+
+
+def test_jinja_in_a_body_is_shown_literally(site: Path) -> None:
+    html = page(site, "case-studies/alpha")
+    assert "<p>Seven sevens are {{ 7*7 }}. {% include 'mkdocs.yml' %} {{ config.site_name }}</p>" in html
+    assert "Seven sevens are 49" not in html
+
+
+def test_front_matter_strings_are_escaped_wherever_they_land(site: Path) -> None:
+    html = page(site, "case-studies/tricky")
+    assert f"<title>{TRICKY_TITLE_HTML} - Maths Hubs partnership casebook</title>" in html
+    assert 'content="Summary with {{ config }} and a &amp; b &quot;quoted&quot;"' in html
+    assert f'<h1 class="cb-study__title">{TRICKY_TITLE_HTML}</h1>' in html
+    assert TRICKY_TITLE not in html
+    listing = page(site, "hubs/jurassic")
+    assert f'case-studies/tricky/">{TRICKY_TITLE_HTML}</a>' in listing
+    assert "Summary with {{ config }} and a &amp; b &quot;quoted&quot;" in listing
+
+
+def test_related_case_studies_share_something_and_are_deterministic(site: Path) -> None:
+    related = page(site, "case-studies/alpha").split('<section class="cb-related"')[1]
+    # tricky shares hub and phase; beta shares the hub; gamma shares nothing.
+    assert card_links(related) == ["tricky", "beta"]
+    assert "cb-related" not in page(site, "case-studies/gamma")
+
+
+def test_case_studies_stay_out_of_the_navigation(site: Path) -> None:
+    home = page(site, "")
+    assert "case-studies/alpha/" not in home.split('<div class="md-content"')[0]
+    listing = page(site, "hubs/jurassic")
+    assert "Alpha primary story" not in listing.split('<div class="md-content"')[0]
+
+
+# --- builds that must fail or must keep working ---------------------------------------
+
+
+def test_any_problem_stops_the_build_and_lists_every_error(project: Path) -> None:
+    write(project, "good.md", case_study_text())
+    write(project, "bad-one.md", case_study_text(hubs="[jurrasic]"))
+    write(project, "bad-two.md", case_study_text(title="No", summary=None))
+    result = run_build(project)  # not --strict: problems fail the build regardless
+    assert result.returncode != 0
+    assert "case_studies/bad-one.md:7: hubs: unknown hub 'jurrasic' — did you mean 'jurassic'?" in result.stderr
+    assert "case_studies/bad-two.md:1: summary: is required" in result.stderr
+    assert "case_studies/bad-two.md:2: title: is 2 characters long" in result.stderr
+    assert "3 problems in 2 files" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_case_studies_are_never_rendered_as_templates_even_if_macros_render_by_default(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("render_by_default: false", "render_by_default: true"))
+    write(project, "story.md", case_study_text(body="Seven sevens are {{ 7*7 }}.\n"))
+    result = run_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "case-studies" / "story" / "index.html").read_text()
+    assert "Seven sevens are {{ 7*7 }}." in html
+
+
+def test_edit_link_points_at_the_case_study_file(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "\nrepo_url: https://github.com/example/casebook\nedit_uri: edit/main/docs/\n")
+    write(project, "2025/story.md", case_study_text())
+    result = run_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "case-studies" / "story" / "index.html").read_text()
+    assert 'href="https://github.com/example/casebook/edit/main/case_studies/2025/story.md"' in html
+    assert "edit/main/docs/case-studies/story.md" not in html
+
+
+def test_a_slug_that_would_replace_a_hand_written_page_stops_the_build(project: Path) -> None:
+    (project / "docs" / "case-studies").mkdir()
+    (project / "docs" / "case-studies" / "story.md").write_text("# Hand-written\n")
+    write(project, "story.md", case_study_text())
+    result = run_build(project)
+    assert result.returncode != 0
+    assert "case_studies/story.md:1: slug: 'story' would replace the hand-written page docs/case-studies/story.md" in result.stderr
+
+
+def test_the_bundled_library_builds_strict_with_no_warning(tmp_path: Path) -> None:
+    result = run_build(ROOT, "--strict", "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+
+
+def test_the_build_works_with_properdocs(project: Path) -> None:
+    write(project, "story.md", case_study_text())
+    result = run_build(project, "--strict", tool="properdocs")
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "case-studies" / "story" / "index.html").is_file()
+    assert json.loads((project / "site" / "case-studies.json").read_text())["count"] == 1

@@ -1,0 +1,81 @@
+"""HTML renderers: relative links, escaping, wording."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from test_index import VOCABULARIES, study
+
+from macros.index import build_index
+from macros.model import Person, School, Source, Trust
+from macros.render import (
+    format_date, render_card, render_cards, render_facts, render_listing, render_model_grid, root_for,
+)
+
+
+def test_root_for_page_urls() -> None:
+    assert root_for("") == ""
+    assert root_for("case-studies/") == "../"
+    assert root_for("hubs/jurassic/") == "../../"
+
+
+def test_dates_are_written_the_british_way() -> None:
+    assert format_date(dt.date(2025, 11, 28)) == "28 November 2025"
+    assert format_date("2015-03") == "March 2015"
+    assert format_date("2015") == "2015"
+
+
+def test_a_card_escapes_every_value() -> None:
+    hostile = study("x", title='A & B "quoted" <5', summary="{{ 7*7 }} & <i>", school=School(name="St Mary's & <All>"))
+    html = render_card(hostile, VOCABULARIES, "../../")
+    assert '<a href="../../case-studies/x/">A &amp; B &quot;quoted&quot; &lt;5</a>' in html
+    assert "{{ 7*7 }} &amp; &lt;i&gt;" in html
+    assert "St Mary&#x27;s &amp; &lt;All&gt;" in html
+    assert "<i>" not in html
+
+
+def test_empty_lists_say_so_and_point_to_contributing() -> None:
+    html = render_cards([], VOCABULARIES, "../")
+    assert "There are no case studies here yet." in html
+    assert '<a href="../contribute/">' in html
+
+
+def test_facts_box_with_every_field() -> None:
+    full = study(
+        "full",
+        trust=Trust(name="Beta Trust", schools=1, counties=("Kent",)),
+        school=School(name="Gamma School", location="Ashford", age_range="11-18", pupils=1400, fsm_percent=39.0, setting="comprehensive"),
+        people=(Person("Ann Lee", "Head of maths"), Person("Bo Chan")),
+        source=Source(title="Annual report", publisher="NCETM", date="2025-10", url="https://example.org/r?a=1&b=2"),
+        partnership_models=("hub-work-groups",),
+        programmes=("sktm", "mastering-number"),
+    )
+    html = render_facts(full, VOCABULARIES, "../../")
+    assert "Beta Trust<br><span class=\"cb-facts__detail\">1 school · Kent</span>" in html
+    assert "Gamma School, Ashford<br><span class=\"cb-facts__detail\">ages 11–18 · 1,400 pupils · 39% eligible for free school meals · comprehensive</span>" in html
+    assert "<li>Ann Lee, Head of maths</li><li>Bo Chan</li>" in html
+    assert '<a href="https://example.org/r?a=1&amp;b=2">Annual report</a>, NCETM, October 2025' in html
+    assert "<dt>Partnership model</dt>" in html and "<dt>Programmes</dt>" in html
+
+
+def test_facts_box_leaves_out_what_is_not_given() -> None:
+    html = render_facts(study("bare"), VOCABULARIES, "")
+    for label in ("Trust", "School", "People", "Source", "Programme"):
+        assert f"<dt>{label}" not in html
+    assert "<dt>Reading time</dt><dd>1 minute</dd>" in html
+
+
+def test_listing_links_to_the_finder_filtered_to_this_entry() -> None:
+    index = build_index([study("a")], VOCABULARIES)
+    html = render_listing(VOCABULARIES.hubs, VOCABULARIES.hubs.get("jurassic"), index.case_studies, VOCABULARIES, "../../")  # type: ignore[arg-type]
+    assert '<a href="../../case-studies/?hub=jurassic">' in html
+
+
+def test_model_grid_places_each_model_by_its_axes() -> None:
+    index = build_index([study("a", partnership_models=("trust-leaders-lead-for-hub",))], VOCABULARIES)
+    html = render_model_grid(index, "../")
+    rows = html.split("<tr>")[2:]
+    assert "Expertise from outside the trust" in rows[0] and "hub-led-trust-groups/" in rows[0].split("</td>")[0]
+    assert "Expertise from within the trust" in rows[1]
+    assert "trust-leaders-lead-for-hub/" in rows[1].split("</td>")[1] and "1 case study" in rows[1].split("</td>")[1]
