@@ -11,13 +11,14 @@ export NO_MKDOCS_2_WARNING := true
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build check test install install-test clean help
+.PHONY: serve build check test lint install install-test clean help
 
 help:
 	@echo "make serve   build the casebook and serve it on http://$(HOST)"
 	@echo "make test    install what the tests need and run them all"
 	@echo "make build   build the site into site/ (strict: any warning fails)"
 	@echo "make check   check every case study against the content model"
+	@echo "make lint    type-check the package (mypy --strict)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,7 +45,10 @@ build: install
 check: install
 	$(BIN)/casebook check
 
-test: install-test
+lint: install-test
+	$(BIN)/mypy
+
+test: lint
 	$(BIN)/python -m pytest
 
 clean:

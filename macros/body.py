@@ -28,13 +28,18 @@ _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)")
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?!#)(.*?)\s*#*\s*$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _QUESTION = re.compile(r"^(\d+)\.\s+\S")
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 @dataclass(frozen=True)
 class BodyProblem:
     line: int
     message: str
+
+
+@dataclass(frozen=True)
+class BodyScan:
+    problems: list[BodyProblem]
+    word_count: int  # whitespace-separated words outside code, for the reading time
 
 
 def url_problem(url: str) -> str | None:
@@ -63,17 +68,27 @@ def text_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
         if match := _FENCE_OPEN.match(line):
             fence = match.group(1)
             continue
-        yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
+        yield number, _CODE_SPAN.sub(_blank, line) if "`" in line else line
 
 
-def check_body(body: str, first_line: int, *, questions: bool) -> list[BodyProblem]:
-    """Every body problem; ``questions`` applies the Find Out in Five heading rule."""
+def scan_body(body: str, first_line: int, *, questions: bool) -> BodyScan:
+    """Every body problem, and the word count, in one pass.
+
+    ``questions`` applies the Find Out in Five heading rule.
+    """
     problems: list[BodyProblem] = []
     headings: list[tuple[int, str, bool]] = []  # line, text, underlined (setext)
+    text: list[str] = []
     previous = ""
     for number, line in text_lines(body, first_line):
-        problems.extend(_markup_problems(number, line))
-        problems.extend(_link_problems(number, line))
+        text.append(line)
+        if "<" in line:
+            problems.extend(_markup_problems(number, line))
+        if "]" in line:
+            problems.extend(_link_problems(number, line))
+        if not line.startswith(("#", " ", "-", "=")):
+            previous = line
+            continue
         if heading := _ATX_HEADING.match(line):
             if len(heading.group(1)) == 2:
                 headings.append((number, heading.group(2).strip(), False))
@@ -83,11 +98,15 @@ def check_body(body: str, first_line: int, *, questions: bool) -> list[BodyProbl
         previous = line
     if questions:
         problems.extend(_question_problems(headings, first_line))
-    return sorted(problems, key=lambda problem: problem.line)
+    return BodyScan(sorted(problems, key=lambda problem: problem.line), len("\n".join(text).split()))
+
+
+def check_body(body: str, first_line: int, *, questions: bool) -> list[BodyProblem]:
+    return scan_body(body, first_line, questions=questions).problems
 
 
 def count_words(body: str) -> int:
-    return sum(len(_WORD.findall(line)) for _, line in text_lines(body, 1))
+    return scan_body(body, 1, questions=False).word_count
 
 
 def _blank(match: re.Match[str]) -> str:

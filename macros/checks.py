@@ -12,7 +12,7 @@ import difflib
 import re
 from typing import Any
 
-from .body import check_body, count_words, url_problem
+from .body import scan_body, url_problem
 from .loading import CaseStudyFile
 from .model import CaseStudy, Person, Problem, School, Source, Trust, Vocabularies, Vocabulary
 from .strict_yaml import InvalidDate, YamlList, YamlMap
@@ -152,7 +152,8 @@ class _CaseStudyChecker:
         people = self.people(fm)
         source = self.source(fm)
 
-        for problem in check_body(self.file.body, self.file.body_line, questions=type_id == QUESTION_TYPE):
+        body = scan_body(self.file.body, self.file.body_line, questions=type_id == QUESTION_TYPE)
+        for problem in body.problems:
             self.add(problem.line, "body", problem.message)
 
         if self.problems:
@@ -178,7 +179,7 @@ class _CaseStudyChecker:
                 draft=draft,
                 body=self.file.body,
                 body_line=self.file.body_line,
-                word_count=count_words(self.file.body),
+                word_count=body.word_count,
             ),
             [],
         )

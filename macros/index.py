@@ -26,6 +26,7 @@ class CaseStudyIndex:
     vocabularies: Vocabularies
     case_studies: tuple[CaseStudy, ...]  # published only, newest first
     _buckets: Mapping[tuple[str, str], tuple[CaseStudy, ...]] = field(repr=False)
+    _phase_masks: Mapping[str, int] = field(repr=False)  # slug -> one bit per phase, for cheap overlaps
 
     def __len__(self) -> int:
         return len(self.case_studies)
@@ -59,17 +60,25 @@ class CaseStudyIndex:
                 for other in self.with_facet(facet, entry_id)[:RELATED_POOL]:
                     scores[other.slug] += weight
                     candidates[other.slug] = other
-        if len(candidates) - (case_study.slug in candidates) < limit:
+        candidates.pop(case_study.slug, None)
+        if len(candidates) < limit:
             for entry_id in case_study.phases:
                 for other in self.with_facet("phase", entry_id)[:RELATED_POOL]:
-                    candidates.setdefault(other.slug, other)
-        candidates.pop(case_study.slug, None)
-        phases = set(case_study.phases)
-
-        def rank(other: CaseStudy) -> tuple[int, int, int, str]:
-            return (-scores[other.slug], -len(phases & set(other.phases)), *newest_first(other))
-
-        return tuple(sorted(candidates.values(), key=rank)[:limit])
+                    if other.slug != case_study.slug:
+                        candidates.setdefault(other.slug, other)
+        by_score: dict[int, list[CaseStudy]] = defaultdict(list)
+        for slug, other in candidates.items():
+            by_score[scores[slug]].append(other)
+        mine = self._phase_masks[case_study.slug]
+        masks = self._phase_masks
+        chosen: list[CaseStudy] = []
+        # Only the best-scoring groups need their ties broken.
+        for score in sorted(by_score, reverse=True):
+            group = sorted(by_score[score], key=lambda o: (-(mine & masks[o.slug]).bit_count(), *newest_first(o)))
+            chosen.extend(group[: limit - len(chosen)])
+            if len(chosen) >= limit:
+                break
+        return tuple(chosen)
 
 
 def build_index(case_studies: Iterable[CaseStudy], vocabularies: Vocabularies) -> CaseStudyIndex:
@@ -79,8 +88,10 @@ def build_index(case_studies: Iterable[CaseStudy], vocabularies: Vocabularies) -
         for facet in FACETS:
             for entry_id in case_study.facet_ids(facet):
                 buckets[(facet, entry_id)].append(case_study)
+    bits = {phase: 1 << position for position, phase in enumerate(vocabularies.phases.ids)}
     return CaseStudyIndex(
         vocabularies=vocabularies,
         case_studies=published,
         _buckets={key: tuple(value) for key, value in buckets.items()},
+        _phase_masks={cs.slug: sum(bits[phase] for phase in set(cs.phases)) for cs in published},
     )

@@ -36,9 +36,13 @@ class CaseStudyFile:
 
 
 def display_path(path: Path, root: Path) -> str:
-    """The path as editors see it: relative to the project, with forward slashes."""
+    """The path as editors see it: relative to the project (``root`` is resolved), with forward slashes."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        pass
+    try:
+        return path.resolve().relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
 

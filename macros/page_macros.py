@@ -7,7 +7,7 @@ Macro output is never rendered again as a template, so case-study text stays tex
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from . import render
@@ -39,7 +39,7 @@ def define_env(env: Any) -> None:
     def root() -> str:
         return render.root_for(env.page.url)
 
-    def select(filters: dict[str, str | Iterable[str] | None]) -> tuple[Any, ...]:
+    def select(filters: Mapping[str, str | Iterable[str] | None]) -> tuple[Any, ...]:
         unknown = set(filters) - set(FACETS)
         if unknown:
             raise MacroError(f"unknown filter {sorted(unknown)}; use {', '.join(FACETS)}")

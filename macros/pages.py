@@ -2,18 +2,22 @@
 
 Generated pages carry a tiny Markdown source (a fixed front matter block and,
 for a case study, the editor's body) and trusted, already-escaped HTML placed
-before and after the rendered Markdown. HTML is produced lazily, page by page,
-so build time grows with the number of pages, never with its square.
+before and after the rendered Markdown. What goes *before* is the page's own
+content and is indexed by the site search; what goes *after* (cards of other
+case studies) repeats other pages and is added once search has read the page.
+HTML is produced lazily, page by page, so build time grows with the number of
+pages, never with its square.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
-from .index import CaseStudyIndex
-from .model import FACET_OF_VOCABULARY, LISTED_VOCABULARIES, CaseStudy
 from . import render
+from .index import CaseStudyIndex
+from .model import FACET_OF_VOCABULARY, LISTED_VOCABULARIES, CaseStudy, VocabularyEntry
 
 # A fixed front matter block: MkDocs then takes the rest as the body verbatim
 # (without one, it would read a body's leading "Note: …" line as metadata).
@@ -43,8 +47,8 @@ class GeneratedPage:
     title: str  # plain text; escaped where it is output
     description: str  # plain text
     in_nav: bool
-    before: Callable[[str], str]  # root -> HTML placed before the rendered Markdown
-    after: Callable[[str], str] = lambda root: ""
+    before: Callable[[str], str]  # root -> HTML before the rendered Markdown, searchable
+    after: Callable[[str], str] = lambda root: ""  # root -> HTML after it, added once search has read the page
     body: str = ""  # Markdown: only a case study has one, and it is untrusted
     case_study: CaseStudy | None = None
 
@@ -62,62 +66,82 @@ class GeneratedPage:
 
 def plan_pages(index: CaseStudyIndex) -> Iterator[GeneratedPage]:
     """Every page the library gives the site: case studies, listings, their indexes, the finder."""
-    vocabularies = index.vocabularies
     for case_study in index.case_studies:
         yield _case_study_page(case_study, index)
-    for key, folder in LISTED_VOCABULARIES.items():
-        vocabulary = vocabularies[key]
-        title, intro = INDEX_INTROS[key]
-        yield GeneratedPage(
-            src_uri=f"{folder}/index.md",
-            title=title,
-            description=intro,
-            in_nav=True,
-            before=lambda root, title=title, intro=intro, vocabulary=vocabulary: (
-                f"<h1>{render.e(title)}</h1>\n<p>{render.e(intro)}</p>\n"
-                # The models' index is their 2×2; the others are lists.
-                + (
-                    render.render_model_grid(index, root)
-                    if vocabulary.key == "partnership_models"
-                    else render.render_vocabulary_index(vocabulary, index, root)
-                )
-            ),
-        )
-        facet = FACET_OF_VOCABULARY[key]
-        for entry in vocabulary:
-            yield GeneratedPage(
-                src_uri=f"{folder}/{entry.id}.md",
-                title=entry.name,
-                description=entry.description or entry.name,
-                in_nav=False,
-                before=lambda root, vocabulary=vocabulary, entry=entry, facet=facet: render.render_listing(
-                    vocabulary, entry, index.with_facet(facet, entry.id), vocabularies, root
-                ),
-            )
-    yield GeneratedPage(
-        src_uri="case-studies/index.md",
-        title=FINDER_TITLE,
-        description=FINDER_DESCRIPTION,
-        in_nav=True,
-        before=lambda root: (
-            f"<h1>{render.e(FINDER_TITLE)}</h1>\n<p>{render.e(FINDER_DESCRIPTION)}</p>\n"
-            f'<h2 id="results">{render.e(render.plural(len(index), "case study", "case studies"))}</h2>\n'
-            + render.render_cards(index.case_studies, vocabularies, root)
-        ),
-    )
+    for key in LISTED_VOCABULARIES:
+        yield _index_page(key, index)
+        for entry in index.vocabularies[key]:
+            yield _listing_page(key, entry, index)
+    yield _finder_page(index)
 
 
 def _case_study_page(case_study: CaseStudy, index: CaseStudyIndex) -> GeneratedPage:
     vocabularies = index.vocabularies
+
+    def before(root: str) -> str:
+        return render.render_case_study_header(case_study) + "\n" + render.render_facts(case_study, vocabularies, root)
+
     return GeneratedPage(
         src_uri=case_study.src_uri,
         title=case_study.title,
         description=case_study.summary,
         in_nav=False,
-        before=lambda root: "\n".join(
-            (render.render_case_study_header(case_study), render.render_facts(case_study, vocabularies, root))
-        ),
+        before=before,
         after=lambda root: render.render_related(index.related(case_study), vocabularies, root),
         body=case_study.body,
         case_study=case_study,
+    )
+
+
+def _index_page(key: str, index: CaseStudyIndex) -> GeneratedPage:
+    title, intro = INDEX_INTROS[key]
+    vocabulary = index.vocabularies[key]
+
+    def before(root: str) -> str:
+        # The models' index is their 2×2; the others are lists.
+        entries = (
+            render.render_model_grid(index, root)
+            if key == "partnership_models"
+            else render.render_vocabulary_index(vocabulary, index, root)
+        )
+        return f"<h1>{render.e(title)}</h1>\n<p>{render.e(intro)}</p>\n{entries}"
+
+    return GeneratedPage(
+        src_uri=f"{LISTED_VOCABULARIES[key]}/index.md", title=title, description=intro, in_nav=True, before=before
+    )
+
+
+def _listing_page(key: str, entry: VocabularyEntry, index: CaseStudyIndex) -> GeneratedPage:
+    facet = FACET_OF_VOCABULARY[key]
+    case_studies = index.with_facet(facet, entry.id)
+
+    def after(root: str) -> str:
+        empty = render.render_empty(f"There are no case studies for {entry.name} yet.", root)
+        return render.render_cards(case_studies, index.vocabularies, root, empty=empty)
+
+    return GeneratedPage(
+        src_uri=f"{LISTED_VOCABULARIES[key]}/{entry.id}.md",
+        title=entry.name,
+        description=entry.description or entry.name,
+        in_nav=False,
+        before=partial(render.render_listing_intro, index.vocabularies[key], entry, len(case_studies)),
+        after=after,
+    )
+
+
+def _finder_page(index: CaseStudyIndex) -> GeneratedPage:
+    def before(root: str) -> str:
+        count = render.plural(len(index), "case study", "case studies")
+        return (
+            f"<h1>{render.e(FINDER_TITLE)}</h1>\n<p>{render.e(FINDER_DESCRIPTION)}</p>\n"
+            f'<h2 id="results">{render.e(count)}</h2>'
+        )
+
+    return GeneratedPage(
+        src_uri="case-studies/index.md",
+        title=FINDER_TITLE,
+        description=FINDER_DESCRIPTION,
+        in_nav=True,
+        before=before,
+        after=partial(render.render_cards, index.case_studies, index.vocabularies),
     )

@@ -13,11 +13,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .exports import JSON_PATH, build_json_index, build_time
 from .index import CaseStudyIndex, build_index
@@ -28,7 +31,11 @@ from .reporting import format_build_failure
 from .sanitise import sanitise_body
 
 
-class CasebookPlugin(BasePlugin):  # type: ignore[type-arg]
+class CasebookConfig(Config):  # type: ignore[no-untyped-call]  # as below
+    """No options: content is always read from beside mkdocs.yml (contract §5)."""
+
+
+class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-call]  # MkDocs' own hook is untyped
     supports_multiple_instances = False
 
     def __init__(self) -> None:
@@ -93,23 +100,33 @@ class CasebookPlugin(BasePlugin):  # type: ignore[type-arg]
         return sanitise_body(html)
 
     @event_priority(-100)
-    def _add_generated_html(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _add_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return html
-        root = root_for(page.url)
-        return "\n".join(part for part in (generated.before(root), html, generated.after(root)) if part)
+        return "\n".join(part for part in (generated.before(root_for(page.url)), html) if part)
 
-    on_page_content = CombinedEvent(_sanitise_case_study, _add_generated_html)
+    on_page_content = CombinedEvent(_sanitise_case_study, _add_page_content)
+
+    @event_priority(-100)  # after the search plugin has indexed the page's own content
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            after = generated.after(root_for(page.url))
+            if after:
+                page.content = f"{page.content or ''}\n{after}"
+        return context
 
 
 def edit_url(config: MkDocsConfig | dict[str, Any], display_path: str) -> str | None:
     """"Edit this page" for a case study points at its own file, not at a generated path."""
-    repo_url = config["repo_url"]
-    edit_uri = config["edit_uri"]
+    repo_url: str | None = config["repo_url"]
+    edit_uri: str | None = config["edit_uri"]
     if not repo_url or not edit_uri:
         return None
-    docs_folder = Path(config["docs_dir"]).name + "/"
+    docs_folder = Path(str(config["docs_dir"])).name + "/"
     base = edit_uri[: -len(docs_folder)] if edit_uri.endswith(docs_folder) else edit_uri
     if base and not base.endswith("/"):
         base += "/"

@@ -93,7 +93,9 @@ def render_cards(
     if not case_studies:
         return empty or render_empty("There are no case studies here yet.", root)
     cards = "\n".join(render_card(cs, vocabularies, root, heading_level) for cs in case_studies)
-    return f'<ul class="cb-cards">\n{cards}\n</ul>'
+    # Cards repeat other pages' text: keep them out of the header search, whose
+    # results should lead to the case studies themselves.
+    return f'<ul class="cb-cards" data-search-exclude>\n{cards}\n</ul>'
 
 
 def render_empty(message: str, root: str) -> str:
@@ -194,7 +196,7 @@ def render_related(related: Sequence[CaseStudy], vocabularies: Vocabularies, roo
     if not related:
         return ""
     return (
-        '<section class="cb-related" aria-labelledby="cb-related-heading">\n'
+        '<section class="cb-related" aria-labelledby="cb-related-heading" data-search-exclude>\n'
         '<h2 id="cb-related-heading">Related case studies</h2>\n'
         f"{render_cards(related, vocabularies, root)}\n</section>"
     )
@@ -203,10 +205,8 @@ def render_related(related: Sequence[CaseStudy], vocabularies: Vocabularies, roo
 # --- listings ------------------------------------------------------------------
 
 
-def render_listing(
-    vocabulary: Vocabulary, entry: VocabularyEntry, case_studies: Sequence[CaseStudy], vocabularies: Vocabularies, root: str
-) -> str:
-    """One hub, phase, model or programme: its description and its case studies."""
+def render_listing_intro(vocabulary: Vocabulary, entry: VocabularyEntry, count: int, root: str) -> str:
+    """The top of one hub, phase, model or programme page; its cards follow."""
     details = []
     if entry.get("region"):
         details.append(f"Region: {entry.get('region')}")
@@ -214,17 +214,13 @@ def render_listing(
         details.append(_model_axes(entry))
     detail_html = "".join(f'<p class="cb-listing__detail">{e(detail)}</p>' for detail in details)
     description = f'<p class="cb-listing__description">{e(entry.description)}</p>' if entry.description else ""
-    heading = f'<h2 id="case-studies">{e(plural(len(case_studies), "case study", "case studies"))}</h2>'
-    empty = render_empty(f"There are no case studies for {entry.name} yet.", root)
+    heading = f'<h2 id="case-studies">{e(plural(count, "case study", "case studies"))}</h2>'
     finder = (
         f'<p class="cb-listing__finder"><a href="{root}case-studies/?{FACET_OF_VOCABULARY[vocabulary.key]}={e(entry.id)}">'
         f"Filter and search these in the case study finder</a></p>"
-        if case_studies else ""
+        if count else ""
     )
-    return (
-        f'<h1>{e(entry.name)}</h1>\n<div class="cb-listing__intro">{description}{detail_html}</div>\n'
-        f"{heading}\n{finder}\n{render_cards(case_studies, vocabularies, root, empty=empty)}"
-    )
+    return f'<h1>{e(entry.name)}</h1>\n<div class="cb-listing__intro">{description}{detail_html}</div>\n{heading}\n{finder}'
 
 
 def _model_axes(entry: VocabularyEntry) -> str:

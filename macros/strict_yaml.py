@@ -23,7 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 try:  # libyaml's event parser is ~5x faster; the composer stays in Python
-    from yaml._yaml import CParser as _Parser  # type: ignore[import-not-found]
+    from yaml._yaml import CParser as _Parser
 
     _C_PARSER = True
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
@@ -95,7 +95,7 @@ _Resolver.add_implicit_resolver(
 _Resolver.add_implicit_resolver(DATE, re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), list("0123456789"))
 
 
-class _Loader(Composer, _Parser, _Resolver):  # type: ignore[misc, valid-type]
+class _Loader(Composer, _Parser, _Resolver):
     def __init__(self, text: str) -> None:
         if _C_PARSER:
             _Parser.__init__(self, text)
@@ -107,13 +107,14 @@ class _Loader(Composer, _Parser, _Resolver):  # type: ignore[misc, valid-type]
         _Resolver.__init__(self)
         self._depth = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
+        mark: Any = getattr(event, "start_mark", None)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            raise yaml.MarkedYAMLError(problem="ANCHOR", problem_mark=event.start_mark)
+            raise yaml.MarkedYAMLError(problem="ANCHOR", problem_mark=mark)
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise yaml.MarkedYAMLError(problem="DEPTH", problem_mark=event.start_mark)
+            raise yaml.MarkedYAMLError(problem="DEPTH", problem_mark=mark)
         try:
             return super().compose_node(parent, index)
         finally:

@@ -202,11 +202,16 @@ def test_any_problem_stops_the_build_and_lists_every_error(project: Path) -> Non
 def test_case_studies_are_never_rendered_as_templates_even_if_macros_render_by_default(project: Path) -> None:
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("render_by_default: false", "render_by_default: true"))
-    write(project, "story.md", case_study_text(body="Seven sevens are {{ 7*7 }}.\n"))
+    write(project, "story.md", case_study_text(
+        title='"Sevens: {{ 7*7 }}"', summary='"A summary that says {{ 7*7 }} out loud."', body="Seven sevens are {{ 7*7 }}.\n",
+    ))
     result = run_build(project, "--strict")
     assert result.returncode == 0, result.stderr
     html = (project / "site" / "case-studies" / "story" / "index.html").read_text()
     assert "Seven sevens are {{ 7*7 }}." in html
+    assert "<title>Sevens: {{ 7*7 }} - " in html
+    assert 'content="A summary that says {{ 7*7 }} out loud."' in html
+    assert "Sevens: 49" not in html and "says 49" not in html and "are 49" not in html
 
 
 def test_edit_link_points_at_the_case_study_file(project: Path) -> None:

@@ -10,7 +10,7 @@ from test_index import VOCABULARIES, study
 from macros.index import build_index
 from macros.model import Person, School, Source, Trust
 from macros.render import (
-    format_date, render_card, render_cards, render_facts, render_listing, render_model_grid, root_for,
+    format_date, render_card, render_cards, render_facts, render_listing_intro, render_model_grid, root_for,
 )
 
 
@@ -67,9 +67,9 @@ def test_facts_box_leaves_out_what_is_not_given() -> None:
 
 
 def test_listing_links_to_the_finder_filtered_to_this_entry() -> None:
-    index = build_index([study("a")], VOCABULARIES)
-    html = render_listing(VOCABULARIES.hubs, VOCABULARIES.hubs.get("jurassic"), index.case_studies, VOCABULARIES, "../../")  # type: ignore[arg-type]
+    html = render_listing_intro(VOCABULARIES.hubs, VOCABULARIES.hubs.get("jurassic"), 1, "../../")  # type: ignore[arg-type]
     assert '<a href="../../case-studies/?hub=jurassic">' in html
+    assert '<h2 id="case-studies">1 case study</h2>' in html
 
 
 def test_model_grid_places_each_model_by_its_axes() -> None:
