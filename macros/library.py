@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checks import check_case_study
+from .figures import Figures, load_figures
 from .loading import display_path, find_case_study_files, read_case_study
 from .model import CaseStudy, Problem, Vocabularies
 from .vocabularies import load_vocabularies
@@ -26,6 +27,7 @@ DATA_DIR = "data"
 class Library:
     root: Path
     vocabularies: Vocabularies | None
+    figures: Figures | None = None
     case_studies: tuple[CaseStudy, ...] = ()  # every valid file, drafts included
     problems: tuple[Problem, ...] = ()
     files_checked: int = 0
@@ -46,6 +48,8 @@ def load_library(root: Path, paths: Iterable[Path] | None = None, today: dt.date
     root = root.resolve()
     today = today or today_utc()
     vocabularies, problems = load_vocabularies(root / DATA_DIR, root)
+    figures, figure_problems = load_figures(root / DATA_DIR, root)
+    problems.extend(figure_problems)
     # No case_studies/ folder (git keeps no empty folders) is simply no case studies.
     default = [root / CASE_STUDIES_DIR] if (root / CASE_STUDIES_DIR).is_dir() else []
     targets = list(paths) if paths is not None else default
@@ -74,6 +78,7 @@ def load_library(root: Path, paths: Iterable[Path] | None = None, today: dt.date
     return Library(
         root=root,
         vocabularies=vocabularies,
+        figures=figures,
         case_studies=tuple(case_studies),
         problems=ordered,
         files_checked=len(files),

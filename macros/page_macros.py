@@ -7,10 +7,12 @@ Macro output is never rendered again as a template, so case-study text stays tex
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from . import render
+from . import charts, render
+from .figures import Chart, Figures
 from .index import CaseStudyIndex
 from .model import FACETS, LISTED_VOCABULARIES
 
@@ -34,6 +36,12 @@ def define_env(env: Any) -> None:
         if found is None:
             raise MacroError("the 'casebook' plugin must be listed under 'plugins:' in mkdocs.yml")
         assert isinstance(found, CaseStudyIndex)
+        return found
+
+    def figures() -> Figures:
+        found = getattr(env.conf.plugins.get(PLUGIN_NAME), "figures", None)
+        if not isinstance(found, Figures):
+            raise MacroError("the 'casebook' plugin must be listed under 'plugins:' in mkdocs.yml")
         return found
 
     def root() -> str:
@@ -71,9 +79,26 @@ def define_env(env: Any) -> None:
         return render.render_vocabulary_index(built.vocabularies[key], built, root())
 
     @env.macro  # type: ignore[untyped-decorator]
+    def entry_chips(key: str, short: bool = False) -> str:
+        """Links to every hub, phase, model or programme with its count, as compact chips."""
+        if key not in LISTED_VOCABULARIES:
+            raise MacroError(f"entry_chips takes one of {', '.join(LISTED_VOCABULARIES)}, not '{key}'")
+        built = index()
+        return render.render_entry_chips(built.vocabularies[key], built, root(), short=short)
+
+    @env.macro  # type: ignore[untyped-decorator]
     def partnership_models_grid() -> str:
         """The four partnership models as a 2×2 table, each cell linking to its model page with its count."""
         return render.render_model_grid(index(), root())
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def case_study_link(slug: str, text: str | None = None) -> str:
+        """A link to one case study by slug; plain text when this library does not publish it."""
+        found = next((cs for cs in index().case_studies if cs.slug == slug), None)
+        label = text or (found.title if found else slug)
+        if found is None:
+            return render.e(label)
+        return f'<a class="cb-case-study-link" href="{render.e(render.case_study_url(found, root()))}">{render.e(label)}</a>'
 
     @env.macro  # type: ignore[untyped-decorator]
     def entry_link(key: str, entry_id: str) -> str:
@@ -84,3 +109,22 @@ def define_env(env: Any) -> None:
             raise MacroError(f"unknown {vocabulary.singular} '{entry_id}' in entry_link")
         url = render.entry_url(key, entry_id, root())
         return f'<a href="{render.e(url)}">{render.e(vocabulary.name(entry_id))}</a>'
+
+    def chart_section(chart: Chart) -> str:
+        # A Markdown heading (with a fixed id) puts the chart in the table of contents.
+        heading_id = charts.chart_heading_id(chart)
+        title = re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", chart.title)
+        return f"## {title} {{: #{heading_id} }}\n\n{charts.render_chart(chart, heading_id)}\n"
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def figures_chart(chart_id: str) -> str:
+        """One chart from data/figures.yml, under its own heading, with its numbers in a table."""
+        chart = figures().chart(chart_id)
+        if chart is None:
+            raise MacroError(f"no chart '{chart_id}' in data/figures.yml")
+        return chart_section(chart)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def all_figures_charts() -> str:
+        """Every chart in data/figures.yml, in order, each under its own heading."""
+        return "\n".join(chart_section(chart) for chart in figures().charts)

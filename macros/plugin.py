@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from .exports import JSON_PATH, build_json_index, build_time
+from .figures import Figures
 from .index import CaseStudyIndex, build_index
 from .library import CASE_STUDIES_DIR, DATA_DIR, load_library
 from .pages import GeneratedPage, plan_pages
@@ -41,6 +42,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
     def __init__(self) -> None:
         self.root = Path.cwd()
         self.index: CaseStudyIndex | None = None
+        self.figures: Figures | None = None
         self.pages: dict[str, GeneratedPage] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -60,6 +62,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         if library.problems or library.vocabularies is None:
             raise PluginError(format_build_failure(library))
         self.index = build_index(library.case_studies, library.vocabularies)
+        self.figures = library.figures
         clashes = []
         for page in plan_pages(self.index):
             existing = files.get_file_from_path(page.src_uri)

@@ -143,9 +143,9 @@ def render_facts(case_study: CaseStudy, vocabularies: Vocabularies, root: str) -
     rows.append(("Reading time", e(plural(case_study.reading_minutes, "minute"))))
     body = "\n".join(f"<div><dt>{e(label)}</dt><dd>{value}</dd></div>" for label, value in rows)
     return (
-        '<aside class="cb-facts" aria-labelledby="cb-facts-heading">\n'
+        '<section class="cb-facts" aria-labelledby="cb-facts-heading">\n'
         '<h2 id="cb-facts-heading" class="cb-facts__heading">At a glance</h2>\n'
-        f'<dl class="cb-facts__list">\n{body}\n</dl>\n</aside>'
+        f'<dl class="cb-facts__list">\n{body}\n</dl>\n</section>'
     )
 
 
@@ -255,6 +255,18 @@ def _entry_list(
         for entry in entries
     )
     return f'<ul class="cb-terms">\n{items}\n</ul>'
+
+
+def render_entry_chips(vocabulary: Vocabulary, index: CaseStudyIndex, root: str, *, short: bool = False) -> str:
+    """Compact links to every entry of a vocabulary with its count: entry points for the home page."""
+    facet = FACET_OF_VOCABULARY[vocabulary.key]
+    items = "".join(
+        f'<li><a href="{e(entry_url(vocabulary.key, entry.id, root))}">'
+        f'{e((entry.get("short_name") if short else None) or entry.name)}'
+        f' <span class="cb-chips__count">({index.count(facet, entry.id):,})</span></a></li>'
+        for entry in vocabulary
+    )
+    return f'<ul class="cb-chips">{items}</ul>'
 
 
 def render_model_grid(index: CaseStudyIndex, root: str) -> str:

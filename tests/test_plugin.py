@@ -64,7 +64,7 @@ def test_content_comes_from_the_built_project_not_the_repository(site: Path) -> 
 
 
 def test_the_facts_box_shows_the_front_matter(site: Path) -> None:
-    facts = page(site, "case-studies/alpha").split('<aside class="cb-facts"')[1].split("</aside>")[0]
+    facts = page(site, "case-studies/alpha").split('<section class="cb-facts"')[1].split("</section>")[0]
     assert "<dt>School</dt><dd>Alpha Primary, Dorchester" in facts
     assert "ages 4–11 · 210 pupils · 18.5% eligible for free school meals" in facts
     assert '<a href="../../hubs/jurassic/">Jurassic Maths Hub</a>, <a href="../../hubs/mobius/">Mobius Maths Hub</a>' in facts
