@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from functools import partial
 
 from . import render
+from .finder import render_finder
 from .index import CaseStudyIndex
+from .search_index import SearchFiles
 from .model import FACET_OF_VOCABULARY, LISTED_VOCABULARIES, CaseStudy, VocabularyEntry
 
 # A fixed front matter block: MkDocs then takes the rest as the body verbatim
@@ -38,7 +40,10 @@ INDEX_INTROS = {
     "programmes": ("Programmes", "The Maths Hub programmes and Work Groups our case studies describe."),
 }
 FINDER_TITLE = "Case studies"
-FINDER_DESCRIPTION = "Every published case study of trusts and schools working with their Maths Hub, newest first."
+FINDER_DESCRIPTION = (
+    "Every published case study of trusts and schools working with their Maths Hub. Search them, or narrow "
+    "them down by phase, Maths Hub, partnership model, programme, type and region."
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,8 @@ class GeneratedPage:
     after: Callable[[str], str] = lambda root: ""  # root -> HTML after it, added once search has read the page
     body: str = ""  # Markdown: only a case study has one, and it is untrusted
     case_study: CaseStudy | None = None
+    hide: tuple[str, ...] = ()  # Material's `hide:` front matter, e.g. ("toc",)
+    finder: bool = False  # the page that owns ?q= (see overrides/main.html)
 
     @property
     def markdown(self) -> str:
@@ -64,7 +71,7 @@ class GeneratedPage:
         return f"{path}/"
 
 
-def plan_pages(index: CaseStudyIndex) -> Iterator[GeneratedPage]:
+def plan_pages(index: CaseStudyIndex, search: SearchFiles) -> Iterator[GeneratedPage]:
     """Every page the library gives the site: case studies, listings, their indexes, the finder."""
     for case_study in index.case_studies:
         yield _case_study_page(case_study, index)
@@ -72,7 +79,7 @@ def plan_pages(index: CaseStudyIndex) -> Iterator[GeneratedPage]:
         yield _index_page(key, index)
         for entry in index.vocabularies[key]:
             yield _listing_page(key, entry, index)
-    yield _finder_page(index)
+    yield _finder_page(index, search)
 
 
 def _case_study_page(case_study: CaseStudy, index: CaseStudyIndex) -> GeneratedPage:
@@ -129,13 +136,9 @@ def _listing_page(key: str, entry: VocabularyEntry, index: CaseStudyIndex) -> Ge
     )
 
 
-def _finder_page(index: CaseStudyIndex) -> GeneratedPage:
+def _finder_page(index: CaseStudyIndex, search: SearchFiles) -> GeneratedPage:
     def before(root: str) -> str:
-        count = render.plural(len(index), "case study", "case studies")
-        return (
-            f"<h1>{render.e(FINDER_TITLE)}</h1>\n<p>{render.e(FINDER_DESCRIPTION)}</p>\n"
-            f'<h2 id="results">{render.e(count)}</h2>'
-        )
+        return f"<h1>{render.e(FINDER_TITLE)}</h1>\n<p>{render.e(FINDER_DESCRIPTION)}</p>"
 
     return GeneratedPage(
         src_uri="case-studies/index.md",
@@ -143,5 +146,7 @@ def _finder_page(index: CaseStudyIndex) -> GeneratedPage:
         description=FINDER_DESCRIPTION,
         in_nav=True,
         before=before,
-        after=partial(render.render_cards, index.case_studies, index.vocabularies),
+        after=lambda root: render_finder(index, root, search),
+        hide=("toc",),
+        finder=True,
     )

@@ -30,6 +30,7 @@ from .pages import GeneratedPage, plan_pages
 from .render import root_for
 from .reporting import format_build_failure
 from .sanitise import sanitise_body
+from .search_index import build_search_files
 
 
 class CasebookConfig(Config):  # type: ignore[no-untyped-call]  # as below
@@ -63,8 +64,11 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
             raise PluginError(format_build_failure(library))
         self.index = build_index(library.case_studies, library.vocabularies)
         self.figures = library.figures
+        search = build_search_files(self.index.case_studies)
+        for key, text in search.files.items():
+            files.append(File.generated(config, search.path(key), content=text))
         clashes = []
-        for page in plan_pages(self.index):
+        for page in plan_pages(self.index, search):
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 if page.case_study is not None:
@@ -91,6 +95,10 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         # MkDocs themes print these unescaped in <title>, <meta> and the header.
         page.meta["title"] = escape(generated.title)
         page.meta["description"] = escape(generated.description)
+        if generated.hide:
+            page.meta["hide"] = list(generated.hide)
+        if generated.finder:
+            page.meta["cb_finder"] = True
         if generated.case_study is not None:
             page.edit_url = edit_url(config, generated.case_study.display_path)
         return markdown

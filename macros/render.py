@@ -8,7 +8,7 @@ including a GitHub Pages project site.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 from .index import CaseStudyIndex
@@ -55,8 +55,17 @@ def case_study_url(case_study: CaseStudy, root: str) -> str:
 # --- cards -------------------------------------------------------------------
 
 
-def render_card(case_study: CaseStudy, vocabularies: Vocabularies, root: str, heading_level: int = 3) -> str:
-    """One case study as a card: the same markup on every listing, the finder and the home page."""
+def render_card(
+    case_study: CaseStudy,
+    vocabularies: Vocabularies,
+    root: str,
+    heading_level: int = 3,
+    attributes: Mapping[str, str] | None = None,
+) -> str:
+    """One case study as a card: the same markup on every listing, the finder and the home page.
+
+    ``attributes`` adds ``data-*`` attributes for the finder's script.
+    """
     h = f"h{heading_level}"
     facts = [
         ("Phase", "Phases", [vocabularies.phases.name(i) for i in case_study.phases]),
@@ -66,12 +75,14 @@ def render_card(case_study: CaseStudy, vocabularies: Vocabularies, root: str, he
         facts.append(("Trust", "Trust", [case_study.trust.name]))
     if case_study.school:
         facts.append(("School", "School", [case_study.school.name]))
-    rows = "".join(
-        f"<div><dt>{e(one if len(values) == 1 else many)}</dt><dd>{e(', '.join(values))}</dd></div>"
+    # Whitespace between the parts keeps words apart for search indexers ("Trust Wessex", not "TrustWessex").
+    rows = " ".join(
+        f"<div><dt>{e(one if len(values) == 1 else many)}</dt> <dd>{e(', '.join(values))}</dd></div>"
         for one, many, values in facts
     )
+    extra = "".join(f' {name}="{e(value)}"' for name, value in (attributes or {}).items())
     return (
-        f'<li class="cb-card"><article class="cb-card__body">'
+        f'<li class="cb-card"{extra}><article class="cb-card__body">'
         f'<{h} class="cb-card__title"><a href="{e(case_study_url(case_study, root))}">{e(case_study.title)}</a></{h}>'
         f'<p class="cb-card__meta"><span class="cb-card__type">{e(vocabularies.types.name(case_study.type))}</span> '
         f'<time datetime="{case_study.date.isoformat()}">{e(format_date(case_study.date))}</time></p>'
@@ -141,7 +152,7 @@ def render_facts(case_study: CaseStudy, vocabularies: Vocabularies, root: str) -
         rows.append(("Source", _source(case_study.source)))
     rows.append(("Published", f'<time datetime="{case_study.date.isoformat()}">{e(format_date(case_study.date))}</time>'))
     rows.append(("Reading time", e(plural(case_study.reading_minutes, "minute"))))
-    body = "\n".join(f"<div><dt>{e(label)}</dt><dd>{value}</dd></div>" for label, value in rows)
+    body = "\n".join(f"<div><dt>{e(label)}</dt> <dd>{value}</dd></div>" for label, value in rows)
     return (
         '<section class="cb-facts" aria-labelledby="cb-facts-heading">\n'
         '<h2 id="cb-facts-heading" class="cb-facts__heading">At a glance</h2>\n'

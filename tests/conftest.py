@@ -4,11 +4,17 @@ it line by line, and real builds of it."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,9 +79,11 @@ def problems(project: Path, today: dt.date = TODAY) -> list[str]:
     return [str(problem) for problem in load_library(project, today=today).problems]
 
 
-def run_build(project: Path, *extra: str, tool: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+def run_build(
+    project: Path, *extra: str, tool: str = "mkdocs", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """A real `mkdocs build` (or ProperDocs) of the project into project/site."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", tool, "build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site"), *extra],
         capture_output=True,
@@ -84,3 +92,83 @@ def run_build(project: Path, *extra: str, tool: str = "mkdocs") -> subprocess.Co
         cwd=project,
         timeout=300,
     )
+
+
+# --- browser tests ------------------------------------------------------------------
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+]
+
+
+def chromium_executable() -> str:
+    """Debian's Chromium. Missing: skip locally, fail in CI (CI=true)."""
+    found = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(found).exists():
+        message = "Chromium is not installed (apt-get install -y chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{message}: browser tests must run in CI")
+        pytest.skip(message)
+    return found
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    executable = chromium_executable()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class ServedSite:
+    """A project built for the address it is served at, so Material's instant
+    navigation (which checks links against the sitemap) works as it does live."""
+
+    def __init__(self, project: Path) -> None:
+        self.project = project
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/"
+        result = run_build(project, "--strict", env={"SITE_URL": self.url})
+        assert result.returncode == 0, result.stderr
+        self.site = project / "site"
+
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", self.port), functools.partial(Quiet, directory=str(self.site))
+        )
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The real project, case studies and all, built and served."""
+    copy = tmp_path_factory.mktemp("bundled") / "project"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache"))
+    served = ServedSite(copy)
+    yield served
+    served.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh browser page that fails the test on any JavaScript error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    opened.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    yield opened
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"

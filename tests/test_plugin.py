@@ -65,15 +65,15 @@ def test_content_comes_from_the_built_project_not_the_repository(site: Path) -> 
 
 def test_the_facts_box_shows_the_front_matter(site: Path) -> None:
     facts = page(site, "case-studies/alpha").split('<section class="cb-facts"')[1].split("</section>")[0]
-    assert "<dt>School</dt><dd>Alpha Primary, Dorchester" in facts
+    assert "<dt>School</dt> <dd>Alpha Primary, Dorchester" in facts
     assert "ages 4–11 · 210 pupils · 18.5% eligible for free school meals" in facts
     assert '<a href="../../hubs/jurassic/">Jurassic Maths Hub</a>, <a href="../../hubs/mobius/">Mobius Maths Hub</a>' in facts
     assert '<a href="../../phases/primary/">Primary</a>' in facts
     assert '<a href="../../programmes/mastering-number/">Mastering Number</a>' in facts
     assert '<time datetime="2025-03-01">1 March 2025</time>' in facts
-    assert "<dt>Reading time</dt><dd>1 minute</dd>" in facts
+    assert "<dt>Reading time</dt> <dd>1 minute</dd>" in facts
     trust = page(site, "case-studies/beta")
-    assert "<dt>Trust</dt><dd>Beta Learning Trust<br><span class=\"cb-facts__detail\">12 schools</span>" in trust
+    assert "<dt>Trust</dt> <dd>Beta Learning Trust<br><span class=\"cb-facts__detail\">12 schools</span>" in trust
     assert '<a href="../../partnership-models/hub-led-trust-groups/">' in trust
 
 

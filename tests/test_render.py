@@ -63,7 +63,7 @@ def test_facts_box_leaves_out_what_is_not_given() -> None:
     html = render_facts(study("bare"), VOCABULARIES, "")
     for label in ("Trust", "School", "People", "Source", "Programme"):
         assert f"<dt>{label}" not in html
-    assert "<dt>Reading time</dt><dd>1 minute</dd>" in html
+    assert "<dt>Reading time</dt> <dd>1 minute</dd>" in html
 
 
 def test_listing_links_to_the_finder_filtered_to_this_entry() -> None:

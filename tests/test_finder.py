@@ -1,0 +1,435 @@
+"""The finder at /case-studies/, in a real browser (Playwright driving Debian's
+Chromium) against a built site served on localhost."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from conftest import ServedSite, case_study_text, make_project, write
+
+FIVE = "".join(f"## {n}. Question {n}?\n\nAn answer.\n\n" for n in range(1, 6))
+LIBRARY = {
+    "cafe-maths": dict(
+        title='"Café conversations about number sense"', date="2025-05-01", hubs="[jurassic]",
+        programmes="[mastering-number]", school="\n  name: Élan Primary\n  location: Dorchester",
+        body="Pupils used a rekenrek every morning.\n",
+    ),
+    "secondary-ratio": dict(
+        title="Ratio tables in Year 8", date="2025-04-01", phases="[secondary]", hubs="[great-north]",
+        programmes="[multiplicative-reasoning-ks3]", body="Teachers tried double number lines.\n",
+    ),
+    "trust-wide": dict(
+        title="A trust-wide approach across two hubs", type="trust-model", date="2025-03-01",
+        phases="[primary, secondary]", hubs="[jurassic, mobius]", partnership_models="[hub-work-groups, trust-led-trust-groups]",
+        trust="\n  name: Wessex Learning Trust", people="\n  - name: Priya Shah\n    role: Director of maths",
+    ),
+    "post16-resits": dict(
+        title="GCSE resits with a mastery lens", type="q-and-a", date="2025-02-01", phases="[post-16]",
+        hubs="[solent]", programmes="[mastery-specialist, l2-qualification]",
+    ),
+    "early-number": dict(
+        title="Early number in Reception", type="q-and-a", date="2025-01-15", phases="[early-years]",
+        hubs="[central]", programmes="[sktm]", body="Children practised subitising with dot cards.\n",
+    ),
+    "five-questions": dict(
+        title="Five questions for a trust leader", type="find-out-in-five", date="2024-12-01", hubs="[mobius]",
+        partnership_models="[trust-leaders-lead-for-hub]", body="The trust talked about ratio.\n\n" + FIVE,
+    ),
+    "research-note": dict(
+        title="What a research theme found", type="research", date="2024-11-01", phases="[secondary]",
+        hubs="[maths-hubs-network]", programmes="[research-and-innovation]",
+    ),
+    "old-perspective": dict(
+        title="A perspective from 2015", type="perspective", date="2015-03-17", phases="[primary, secondary]",
+        hubs="[south-yorkshire]",
+    ),
+}
+NEWEST_FIRST = [
+    "cafe-maths", "secondary-ratio", "trust-wide", "post16-resits", "early-number",
+    "five-questions", "research-note", "old-perspective",
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    project = make_project(tmp_path_factory.mktemp("finder") / "project")
+    for slug, fields in LIBRARY.items():
+        write(project, f"{slug}.md", case_study_text(**fields))
+    served = ServedSite(project)
+    yield served
+    served.close()
+
+
+def open_finder(page: Any, site: ServedSite, query: str = "") -> None:
+    page.goto(site.url + "case-studies/" + query)
+    page.wait_for_selector(".cb-finder__form:not([hidden])")
+    settle(page)
+
+
+def settle(page: Any) -> None:
+    """Wait for the finder to catch up (and for any search file it fetched)."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(150)
+
+
+def visible_slugs(page: Any) -> list[str]:
+    return page.eval_on_selector_all(
+        ".cb-finder__results > .cb-card:not([hidden]) .cb-card__title a",
+        "links => links.map(a => a.getAttribute('href').split('/').slice(-2)[0])",
+    )
+
+
+def status(page: Any) -> str:
+    page.wait_for_timeout(600)  # the count is announced once typing pauses
+    return page.text_content(".cb-finder__count [role=status]").strip()
+
+
+def url_state(page: Any) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+# --- without JavaScript -------------------------------------------------------------------
+
+
+def test_without_javascript_every_case_study_is_listed(browser: Any, site: ServedSite) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site.url + "case-studies/?phase=post-16&q=zzz")
+    cards = page.eval_on_selector_all(".cb-finder__results > .cb-card", "cards => cards.filter(c => !c.hidden).length")
+    assert cards == len(LIBRARY)
+    assert page.is_hidden(".cb-finder__form")
+    assert page.text_content(".cb-finder__count").strip() == "8 case studies"
+    context.close()
+
+
+# --- the query string is the state ----------------------------------------------------------
+
+QUERIES = [
+    "?phase=primary",
+    "?hub=jurassic&hub=mobius",
+    "?phase=primary&type=trust-model",
+    "?phase=secondary&phase=post-16",
+    "?model=hub-work-groups&model=trust-leaders-lead-for-hub",
+    "?programme=sktm&programme=mastering-number&phase=early-years",
+    "?type=research&type=perspective&phase=secondary",
+    "?hub=central&phase=primary",
+]
+
+
+def expected_from_json(site: ServedSite, query: str) -> list[str]:
+    """The contract's rule applied to /case-studies.json: OR within a filter, AND across."""
+    index = json.loads((site.site / "case-studies.json").read_text())
+    fields = {"phase": "phases", "hub": "hubs", "model": "partnership_models", "programme": "programmes", "type": "type"}
+    wanted = parse_qs(query.lstrip("?"))
+    matches = []
+    for entry in index["case_studies"]:
+        ok = True
+        for name, values in wanted.items():
+            have = entry[fields[name]]
+            have = [have] if isinstance(have, str) else have
+            ok = ok and bool(set(values) & set(have))
+        if ok:
+            matches.append(entry["slug"])
+    return matches
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_query_string_views_match_the_json_index(page: Any, site: ServedSite, query: str) -> None:
+    open_finder(page, site, query)
+    expected = expected_from_json(site, query)
+    assert visible_slugs(page) == expected
+    total = len(LIBRARY)
+    assert status(page) == (f"{len(expected)} case {'study' if len(expected) == 1 else 'studies'} of {total}"
+                            if expected else "No case studies found")
+
+
+def test_clicking_facets_updates_the_url_and_the_list_and_back_restores(page: Any, site: ServedSite) -> None:
+    open_finder(page, site)
+    assert visible_slugs(page) == NEWEST_FIRST
+    page.check("#cb-phase-primary")
+    settle(page)
+    assert url_state(page) == {"phase": ["primary"]}
+    assert visible_slugs(page) == ["cafe-maths", "trust-wide", "five-questions", "old-perspective"]
+    page.click(".cb-facet[data-facet=hub] summary")
+    page.check("#cb-hub-mobius")
+    settle(page)
+    assert url_state(page) == {"phase": ["primary"], "hub": ["mobius"]}
+    assert visible_slugs(page) == ["trust-wide", "five-questions"]
+    page.go_back()
+    settle(page)
+    assert url_state(page) == {"phase": ["primary"]}
+    assert visible_slugs(page) == ["cafe-maths", "trust-wide", "five-questions", "old-perspective"]
+    assert not page.is_checked("#cb-hub-mobius")
+    page.go_back()
+    settle(page)
+    assert visible_slugs(page) == NEWEST_FIRST
+    page.go_forward()
+    settle(page)
+    assert visible_slugs(page) == ["cafe-maths", "trust-wide", "five-questions", "old-perspective"]
+
+
+def test_options_show_the_results_they_would_give_and_zero_is_disabled_not_hidden(page: Any, site: ServedSite) -> None:
+    open_finder(page, site, "?phase=post-16")
+
+    def count(box: str) -> str:
+        return page.text_content(f"label[for={box}] .cb-facet__count")
+
+    # Within the phase facet, counts ignore the phase selection itself (OR within).
+    assert count("cb-phase-primary") == "(4)"
+    assert count("cb-phase-post-16") == "(1)"
+    # Across facets, counts respect it (AND across): only Solent has post-16 work.
+    assert count("cb-hub-solent") == "(1)"
+    assert count("cb-hub-jurassic") == "(0)"
+    page.click(".cb-facet[data-facet=hub] summary")
+    assert page.is_visible("#cb-hub-jurassic") and page.is_disabled("#cb-hub-jurassic")  # shown, not hidden
+    assert page.is_enabled("#cb-hub-solent")
+
+
+def test_region_filter_comes_from_the_hubs(page: Any, site: ServedSite) -> None:
+    open_finder(page, site, "?region=south-west")
+    assert visible_slugs(page) == ["cafe-maths", "trust-wide", "five-questions"]
+
+
+def test_selected_filters_can_be_removed_one_by_one_or_all_at_once(page: Any, site: ServedSite) -> None:
+    open_finder(page, site, "?q=trust&phase=primary&hub=mobius")
+    chips = page.eval_on_selector_all(".cb-finder__chip", "buttons => buttons.map(b => b.getAttribute('aria-label'))")
+    assert chips == ["Remove search for trust", "Remove filter Phase: Primary", "Remove filter Maths Hub: Mobius Maths Hub"]
+    page.click("[aria-label='Remove filter Maths Hub: Mobius Maths Hub']")
+    settle(page)
+    assert url_state(page) == {"q": ["trust"], "phase": ["primary"]}
+    assert page.evaluate("document.activeElement.className") == "cb-finder__chip"
+    page.click(".cb-finder__clear")
+    settle(page)
+    assert url_state(page) == {"q": ["trust"]}
+    assert page.is_hidden(".cb-finder__selected") is False
+
+
+# --- text search ------------------------------------------------------------------------------
+
+
+def test_text_search_narrows_and_ranks_title_matches_first(page: Any, site: ServedSite) -> None:
+    open_finder(page, site)
+    page.fill("#cb-finder-q", "ratio")
+    settle(page)
+    # "Ratio" is in one title and only in the other's body.
+    assert visible_slugs(page) == ["secondary-ratio", "five-questions"]
+    assert url_state(page) == {"q": ["ratio"]}
+    assert page.input_value("#cb-finder-sort") == "relevance"
+    page.select_option("#cb-finder-sort", "oldest")
+    settle(page)
+    assert visible_slugs(page) == ["five-questions", "secondary-ratio"]
+    assert url_state(page) == {"q": ["ratio"], "sort": ["oldest"]}
+
+
+def test_text_search_covers_names_and_the_full_text(page: Any, site: ServedSite) -> None:
+    for query, expected in [
+        ("wessex", ["trust-wide"]),            # trust
+        ("priya shah", ["trust-wide"]),        # person
+        ("solent", ["post16-resits"]),         # hub name
+        ("level 2", []),                       # not written anywhere
+        ("multiplicative", ["secondary-ratio"]),  # programme name
+        ("subitising", ["early-number"]),      # body only
+        ("reken", ["cafe-maths"]),             # the start of a body word
+        ("dorchester", ["cafe-maths"]),        # school location
+    ]:
+        open_finder(page, site, "?q=" + query.replace(" ", "+"))
+        assert visible_slugs(page) == expected, query
+
+
+def test_text_search_ignores_case_and_accents(page: Any, site: ServedSite) -> None:
+    for query in ("CAFE", "café", "elan", "ÉLAN"):
+        open_finder(page, site)
+        page.fill("#cb-finder-q", query)
+        settle(page)
+        assert visible_slugs(page) == ["cafe-maths"], query
+
+
+def test_a_nonsense_query_shows_a_helpful_empty_state(page: Any, site: ServedSite) -> None:
+    open_finder(page, site, "?phase=primary")
+    page.fill("#cb-finder-q", "xyzzy plugh")
+    settle(page)
+    assert visible_slugs(page) == []
+    assert status(page) == "No case studies found"
+    assert page.is_visible(".cb-finder__empty")
+    assert page.text_content(".cb-finder__empty-message") == "No case studies match \u201cxyzzy plugh\u201d with the filters you chose."
+    assert "try fewer or different words" in page.text_content(".cb-finder__empty")
+    page.click(".cb-finder__reset")
+    settle(page)
+    assert visible_slugs(page) == NEWEST_FIRST
+    assert page.evaluate("document.activeElement.id") == "cb-finder-q"
+
+
+def test_typing_makes_one_history_entry_per_search(page: Any, site: ServedSite) -> None:
+    open_finder(page, site)
+    page.type("#cb-finder-q", "number", delay=20)
+    settle(page)
+    assert url_state(page) == {"q": ["number"]}
+    page.go_back()
+    settle(page)
+    assert url_state(page) == {} and visible_slugs(page) == NEWEST_FIRST
+
+
+def test_sort_by_title(page: Any, site: ServedSite) -> None:
+    open_finder(page, site, "?sort=title")
+    assert visible_slugs(page) == [
+        "old-perspective", "trust-wide", "cafe-maths", "early-number", "five-questions",
+        "post16-resits", "secondary-ratio", "research-note",
+    ]
+
+
+def test_the_result_count_is_announced_in_a_live_region(page: Any, site: ServedSite) -> None:
+    open_finder(page, site)
+    region = page.locator(".cb-finder__count [role=status]")
+    assert region.get_attribute("aria-atomic") == "true"
+    page.check("#cb-phase-early-years")
+    assert status(page) == "1 case study of 8"
+
+
+# --- instant navigation, keyboard, small screens ------------------------------------------------
+
+
+def test_arriving_by_instant_navigation_starts_the_finder(page: Any, site: ServedSite) -> None:
+    page.goto(site.url)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__sameDocument = true")
+    page.click("nav.md-nav--primary a[href$='case-studies/']")
+    page.wait_for_selector(".cb-finder__form:not([hidden])")
+    assert page.evaluate("window.__sameDocument") is True  # no full page load happened
+    page.check("#cb-phase-secondary")
+    settle(page)
+    assert visible_slugs(page) == ["secondary-ratio", "trust-wide", "research-note", "old-perspective"]
+
+
+def test_keyboard_only(page: Any, site: ServedSite) -> None:
+    open_finder(page, site)
+    page.focus("#cb-finder-q")
+    page.keyboard.type("reception")
+    page.keyboard.press("Enter")
+    settle(page)
+    assert visible_slugs(page) == ["early-number"]
+    page.keyboard.press("Tab")  # the Search button
+    page.keyboard.press("Tab")  # sort
+    page.keyboard.press("Tab")  # on a wide screen the filter toggle is not shown; first facet summary
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "cb-phase-early-years"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Space")
+    settle(page)
+    assert url_state(page) == {"q": ["reception"], "phase": ["early-years"]}
+
+
+@pytest.mark.parametrize(("width", "why"), [(320, "narrowest phone"), (640, "1280 px at 200% zoom")])
+def test_works_on_a_narrow_screen_without_sideways_scrolling(browser: Any, site: ServedSite, width: int, why: str) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    open_finder(page, site)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, why
+    page.click(".cb-finder__toggle")
+    page.check("#cb-phase-post-16")
+    settle(page)
+    assert visible_slugs(page) == ["post16-resits"]
+    assert page.text_content(".cb-finder__toggle") == "Hide filters (1 selected)"
+    context.close()
+
+
+def test_the_finder_makes_no_third_party_request(page: Any, site: ServedSite) -> None:
+    hosts: set[str] = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    open_finder(page, site, "?q=ratio")
+    page.goto(site.url)
+    page.wait_for_load_state("networkidle")
+    assert hosts == {f"127.0.0.1:{site.port}"}
+
+
+def test_header_search_finds_case_studies_by_title_trust_school_and_hub(page: Any, site: ServedSite) -> None:
+    page.goto(site.url)
+    page.wait_for_load_state("networkidle")
+    for query, title in [
+        ("Wessex", "A trust-wide approach across two hubs"),  # trust
+        ("Élan", "Café conversations about number sense"),    # school
+        ("Great North", "Ratio tables in Year 8"),             # hub
+        ("subitising", "Early number in Reception"),           # body
+    ]:
+        page.click("input.md-search__input")
+        page.fill("input.md-search__input", "")
+        page.type("input.md-search__input", query, delay=20)  # Material searches on keyup
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        page.wait_for_timeout(300)
+        titles = page.eval_on_selector_all(".md-search-result__article h1", "hs => hs.map(h => h.textContent.trim())")
+        assert title in titles, (query, titles)
+        page.keyboard.press("Escape")
+
+
+def test_search_files_are_small_and_versioned(site: ServedSite) -> None:
+    html = (site.site / "case-studies" / "index.html").read_text()
+    base = re.search(r'data-search-base="([^"]+)"', html).group(1)  # type: ignore[union-attr]
+    assert re.fullmatch(r"\.\./case-studies/search/[0-9a-f]{12}/", base)
+    folder = site.site / base.removeprefix("../")
+    chunk = json.loads((folder / "s.json").read_text())
+    assert chunk["subitising"] == [NEWEST_FIRST.index("early-number")]
+    assert all(len(path.read_bytes()) < 50_000 for path in folder.iterdir())
+
+
+def test_the_finder_script_and_styles_stay_small() -> None:
+    """What a browser downloads, compressed (the README states the sizes)."""
+    import gzip
+
+    root = Path(__file__).resolve().parents[1] / "overrides" / "assets"
+    assert len(gzip.compress((root / "javascripts" / "finder.js").read_bytes())) < 8_000
+    assert len(gzip.compress((root / "stylesheets" / "casebook.css").read_bytes())) < 5_000
+
+
+# --- many case studies: a page at a time ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    project = make_project(tmp_path_factory.mktemp("many") / "project")
+    for n in range(45):
+        write(project, f"story-{n:02d}.md", case_study_text(
+            title=f"Story number {n:02d} from a school", date=f"2024-{1 + n % 12:02d}-{1 + n // 12:02d}",
+            phases="[secondary]" if n % 3 == 0 else "[primary]",
+        ))
+    served = ServedSite(project)
+    yield served
+    served.close()
+
+
+def test_results_come_a_page_at_a_time_and_show_more_keeps_keyboard_focus(page: Any, many: ServedSite) -> None:
+    open_finder(page, many)
+    assert len(visible_slugs(page)) == 20
+    assert status(page) == "45 case studies"
+    assert page.text_content(".cb-finder__more") == "Show 20 more of 25 remaining"
+    twenty_first = page.evaluate("document.querySelectorAll('.cb-finder__results > .cb-card')[19].querySelector('a').href")
+    page.click(".cb-finder__more")
+    assert len(visible_slugs(page)) == 40
+    focused = page.evaluate("document.activeElement.href")
+    assert focused != twenty_first and focused.endswith("/") and "/case-studies/story-" in focused
+    assert page.evaluate("Array.from(document.querySelectorAll('.cb-finder__results a')).map(a => a.href).indexOf(document.activeElement.href)") == 20
+    page.click(".cb-finder__more")
+    assert len(visible_slugs(page)) == 45
+    assert page.is_hidden(".cb-finder__more")
+    # A new filter starts again from the first page.
+    page.check("#cb-phase-primary")
+    settle(page)
+    assert len(visible_slugs(page)) == 20
+    assert status(page) == "30 case studies of 45"
+    assert page.text_content(".cb-finder__more") == "Show 10 more of 10 remaining"
+
+
+def test_without_javascript_every_case_study_is_listed_even_beyond_a_page(browser: Any, many: ServedSite) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    no_js = context.new_page()
+    no_js.goto(many.url + "case-studies/")
+    assert no_js.eval_on_selector_all(".cb-finder__results > .cb-card", "cards => cards.length") == 45
+    assert no_js.is_hidden(".cb-finder__more")
+    context.close()
