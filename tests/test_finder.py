@@ -354,6 +354,7 @@ def test_header_search_finds_case_studies_by_title_trust_school_and_hub(page: An
     page.goto(site.url)
     page.wait_for_load_state("networkidle")
     for query, title in [
+        ("Ratio tables", "Ratio tables in Year 8"),            # title
         ("Wessex", "A trust-wide approach across two hubs"),  # trust
         ("Élan", "Café conversations about number sense"),    # school
         ("Great North", "Ratio tables in Year 8"),             # hub

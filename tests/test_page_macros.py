@@ -11,7 +11,7 @@ from test_plugin import card_links
 def hand_written(project: Path, body: str) -> str:
     (project / "docs" / "guide.md").write_text(f"---\nrender_macros: true\n---\n\n# Guide\n\n{body}\n")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - Share a case study: contribute.md", "  - Share a case study: contribute.md\n  - Guide: guide.md"))
+    config.write_text(config.read_text().replace("  - Submit a case study: contribute.md", "  - Submit a case study: contribute.md\n  - Guide: guide.md"))
     result = run_build(project, "--strict")
     assert result.returncode == 0, result.stderr
     return (project / "site" / "guide" / "index.html").read_text()

@@ -215,14 +215,16 @@ def test_case_studies_are_never_rendered_as_templates_even_if_macros_render_by_d
 
 
 def test_edit_link_points_at_the_case_study_file(project: Path) -> None:
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text() + "\nrepo_url: https://github.com/example/casebook\nedit_uri: edit/main/docs/\n")
     write(project, "2025/story.md", case_study_text())
-    result = run_build(project, "--strict")
+    result = run_build(project, "--strict", env={"REPO_URL": "https://github.com/example/casebook"})
     assert result.returncode == 0, result.stderr
     html = (project / "site" / "case-studies" / "story" / "index.html").read_text()
     assert 'href="https://github.com/example/casebook/edit/main/case_studies/2025/story.md"' in html
     assert "edit/main/docs/case-studies/story.md" not in html
+    guide = (project / "site" / "about-maths-hubs" / "index.html").read_text()
+    assert 'href="https://github.com/example/casebook/edit/main/docs/about-maths-hubs.md"' in guide
+    listing = (project / "site" / "hubs" / "jurassic" / "index.html").read_text()
+    assert "/edit/" not in listing  # generated from data: no file of its own to edit
 
 
 def test_a_slug_that_would_replace_a_hand_written_page_stops_the_build(project: Path) -> None:

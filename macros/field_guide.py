@@ -1,0 +1,59 @@
+"""The editors' field reference, rendered at build time from the checks' own list
+of fields and from data/, so the "Submit a case study" page never drifts."""
+
+from __future__ import annotations
+
+from .checks import FIELDS, TYPES_NEEDING_MODELS
+from .model import Vocabulary
+from .render import e
+
+# field: (required, what to write). The order and the set are the checks' own (a test keeps them in step).
+GUIDE: dict[str, tuple[str, str]] = {
+    "title": ("Yes", "5 to 120 characters of plain text, in your own words."),
+    "type": ("Yes", "One type id (below)."),
+    "date": ("Yes", "When the story was first published, as YYYY-MM-DD. Not in the future unless it is a draft."),
+    "summary": ("Yes", "20 to 300 characters of plain text: what a trust or school leader will learn. Shown on cards."),
+    "phases": ("Yes", "One or more phase ids (below)."),
+    "hubs": ("Yes", "One or more Maths Hub ids (below)."),
+    "partnership_models": (
+        "For " + " and ".join(TYPES_NEEDING_MODELS),
+        "One or more partnership model ids (below): how the trust works with its hub.",
+    ),
+    "programmes": ("No", "Programme ids (below) the story mentions."),
+    "trust": ("No", "name (required inside), schools (a whole number), counties (a list of names)."),
+    "school": (
+        "No",
+        "name (required inside), location, age_range (such as \"4-11\"), pupils (a whole number), "
+        "fsm_percent (0 to 100, no % sign), setting (such as special school).",
+    ),
+    "people": ("No", "A list, each with name (required) and role."),
+    "source": ("No", "title, publisher, date and url of the publication the facts come from."),
+    "draft": ("No", "true keeps it off the site (it is still checked); remove it to publish."),
+}
+
+
+def render_field_table() -> str:
+    missing = [field for field in FIELDS if field not in GUIDE]
+    if missing:
+        raise KeyError(f"fields with no guide entry: {missing}")
+    rows = "\n".join(
+        f"<tr><th scope=\"row\"><code>{e(field)}</code></th><td>{e(GUIDE[field][0])}</td><td>{e(GUIDE[field][1])}</td></tr>"
+        for field in FIELDS
+    )
+    return (
+        '<div class="cb-table"><table>\n<caption>The fields of a case study</caption>\n'
+        '<thead><tr><th scope="col">Field</th><th scope="col">Needed?</th><th scope="col">What to write</th></tr></thead>\n'
+        f"<tbody>\n{rows}\n</tbody></table></div>"
+    )
+
+
+def render_allowed_values(vocabulary: Vocabulary) -> str:
+    """Every id of one vocabulary with its name, the values the checks accept."""
+    rows = "\n".join(
+        f"<tr><td><code>{e(entry.id)}</code></td><td>{e(entry.name)}</td></tr>" for entry in vocabulary
+    )
+    return (
+        f'<div class="cb-table"><table>\n<caption>{e(vocabulary.plural)}: the ids you can use</caption>\n'
+        '<thead><tr><th scope="col">Write</th><th scope="col">For</th></tr></thead>\n'
+        f"<tbody>\n{rows}\n</tbody></table></div>"
+    )

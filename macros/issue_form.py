@@ -1,0 +1,295 @@
+"""A GitHub issue form for people who will not touch Markdown, and the
+converter that turns a submitted form into a case-study file.
+
+The form's dropdowns are generated from ``data/`` (`casebook issue-form`), so
+they always offer exactly the ids the checks accept; a test fails when the
+committed form is out of date. GitHub renders a submitted form as Markdown:
+one ``### Label`` section per field, multi-select answers joined with ", ",
+and ``_No response_`` for a blank one. The converter reads that, builds the
+file with the same writer as `casebook new`, and checks it with the same
+checks as `casebook check`; problems are reported by form label, not YAML key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .authoring import default_slug, validate
+from .checks import SLUG_PATTERN
+from .library import CASE_STUDIES_DIR
+from .loading import find_case_study_files
+from .model import Problem, Vocabularies
+from .writing import render_case_study
+
+FORM_PATH = ".github/ISSUE_TEMPLATE/case-study.yml"
+LABEL = "case-study"
+NO_RESPONSE = "_No response_"
+
+
+@dataclass(frozen=True)
+class FormField:
+    id: str
+    kind: str  # input, textarea, dropdown, checkboxes
+    label: str
+    description: str = ""
+    required: bool = False
+    vocabulary: str | None = None  # dropdown options come from this data/ file
+    multiple: bool = False
+    placeholder: str = ""
+
+
+FIELDS: tuple[FormField, ...] = (
+    FormField("title", "input", "Title", "5 to 120 characters, in your own words. For example: How our trust grew its own Mastery Specialists.", True),
+    FormField("type", "dropdown", "Type of case study", "What kind of story this is.", True, "types"),
+    FormField("summary", "textarea", "Summary", "20 to 300 characters: what a trust or school leader will learn from it.", True),
+    FormField("phases", "dropdown", "Phases", "The phases of education it is about.", True, "phases", True),
+    FormField("hubs", "dropdown", "Maths Hubs", "The Maths Hubs involved.", True, "hubs", True),
+    FormField(
+        "partnership_models", "dropdown", "Partnership models",
+        "How the trust works with its hub(s). Needed for a trust model or a Find Out in Five.", False,
+        "partnership_models", True,
+    ),
+    FormField("programmes", "dropdown", "Programmes", "Maths Hub programmes or Work Groups it mentions.", False, "programmes", True),
+    FormField("trust_name", "input", "Trust name", "If the story is about a trust."),
+    FormField("trust_schools", "input", "Number of schools in the trust", "A whole number, such as 28."),
+    FormField("trust_counties", "input", "Counties the trust covers", "Separated by commas, such as Dorset, Wiltshire."),
+    FormField("school_name", "input", "School name", "If the story is about one school or college."),
+    FormField("school_location", "input", "School location", "Town or area."),
+    FormField("school_age_range", "input", "Age range", "Youngest and oldest ages, such as 4-11."),
+    FormField("school_pupils", "input", "Number of pupils", "A whole number, such as 210."),
+    FormField("school_fsm_percent", "input", "Pupils eligible for free school meals (%)", "A number from 0 to 100, without the % sign."),
+    FormField("school_setting", "input", "Setting", "For example: special school, or three mixed-age classes."),
+    FormField("people", "textarea", "People", "One person a line, as: Name, role.", placeholder="Jane Smith, maths lead"),
+    FormField("source_title", "input", "Source title", "The publication the facts come from, if any."),
+    FormField("source_publisher", "input", "Source publisher"),
+    FormField("source_date", "input", "Source date", "As YYYY-MM-DD, or just the year."),
+    FormField("source_url", "input", "Source web address", "Starting https://"),
+    FormField(
+        "story", "textarea", "The story",
+        "In your own words. Report what people said (\"Kat explained that…\") rather than quoting them. "
+        "Use ## for headings; a Find Out in Five needs its five questions as '## 1. …' to '## 5. …'. No HTML.",
+        True,
+    ),
+)
+PERMISSION = "I have permission to share this, it is written in my own words, and it contains no personal data about pupils."
+LABELS = {form_field.id: form_field.label for form_field in FIELDS}
+# A problem's field (a front-matter key) shown to the person who filled the form.
+PROBLEM_LABELS = {
+    "title": "Title", "type": "Type of case study", "summary": "Summary", "phases": "Phases", "hubs": "Maths Hubs",
+    "partnership_models": "Partnership models", "programmes": "Programmes", "trust.name": "Trust name",
+    "trust.schools": "Number of schools in the trust", "trust.counties": "Counties the trust covers",
+    "school.name": "School name", "school.location": "School location", "school.age_range": "Age range",
+    "school.pupils": "Number of pupils", "school.fsm_percent": "Pupils eligible for free school meals (%)",
+    "school.setting": "Setting", "source.title": "Source title", "source.publisher": "Source publisher",
+    "source.date": "Source date", "source.url": "Source web address", "body": "The story", "slug": "Title",
+}
+
+
+def build_issue_form(vocabularies: Vocabularies) -> str:
+    """The issue form's YAML, with dropdowns from data/."""
+    body: list[dict[str, Any]] = [
+        {
+            "type": "markdown",
+            "attributes": {
+                "value": (
+                    "Thank you for sharing how your trust or school works with its Maths Hub. Fill in what you "
+                    "know; the checks tell you, in a comment on this issue, anything that needs changing. When "
+                    "everything is in order a pull request is opened for the editors to review."
+                )
+            },
+        }
+    ]
+    for form_field in FIELDS:
+        attributes: dict[str, Any] = {"label": form_field.label}
+        if form_field.description:
+            attributes["description"] = form_field.description
+        if form_field.placeholder:
+            attributes["placeholder"] = form_field.placeholder
+        if form_field.vocabulary:
+            attributes["multiple"] = form_field.multiple
+            attributes["options"] = [entry.name for entry in vocabularies[form_field.vocabulary]]
+        item: dict[str, Any] = {"type": form_field.kind, "id": form_field.id.replace("_", "-"), "attributes": attributes}
+        if form_field.required:
+            item["validations"] = {"required": True}
+        body.append(item)
+    body.append({
+        "type": "checkboxes",
+        "id": "permission",
+        "attributes": {"label": "Permission", "options": [{"label": PERMISSION, "required": True}]},
+    })
+    form = {
+        "name": "Share a case study",
+        "description": "Tell us how your trust or school works with its Maths Hub; we turn it into a case study.",
+        "title": "Case study: ",
+        "labels": [LABEL],
+        "body": body,
+    }
+    header = "# Generated from data/ by `casebook issue-form`: do not edit by hand, run it again.\n"
+    return header + yaml.safe_dump(form, sort_keys=False, allow_unicode=True, width=100)
+
+
+def parse_issue_body(body: str) -> dict[str, str]:
+    """The answers of a submitted form, by field id; blank answers left out."""
+    by_label = {form_field.label: form_field.id for form_field in FIELDS}
+    answers: dict[str, str] = {}
+    sections = re.split(r"(?m)^### (.+?)\s*$", body.replace("\r\n", "\n"))
+    for label, value in zip(sections[1::2], sections[2::2]):
+        field_id = by_label.get(label.strip())
+        value = value.strip()
+        if field_id and value and value != NO_RESPONSE:
+            answers[field_id] = value
+    return answers
+
+
+@dataclass
+class Conversion:
+    path: Path | None = None
+    text: str = ""
+    title: str = ""
+    problems: list[str] = field(default_factory=list)  # "**Label**: what to change"
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.path is not None
+
+
+def _names_to_ids(answer: str | None, vocabulary_key: str, vocabularies: Vocabularies) -> tuple[list[str], list[str]]:
+    if not answer:
+        return [], []
+    vocabulary = vocabularies[vocabulary_key]
+    by_name = {entry.name: entry.id for entry in vocabulary}
+    ids, unknown = [], []
+    for name in (part.strip() for part in answer.split(", ")):
+        if name in by_name:
+            ids.append(by_name[name])
+        elif name in vocabulary:
+            ids.append(name)
+        else:
+            unknown.append(name)
+    return ids, unknown
+
+
+def _number(text: str | None) -> Any:
+    """'28' -> 28, '46.5' -> 46.5; anything else stays text for the checks to explain."""
+    if text is None:
+        return None
+    cleaned = text.strip()
+    if re.fullmatch(r"\d+", cleaned):
+        return int(cleaned)
+    if re.fullmatch(r"\d+\.\d+", cleaned):
+        return float(cleaned)
+    return cleaned
+
+
+def _date(text: str | None) -> Any:
+    if text and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        try:
+            return dt.date.fromisoformat(text.strip())
+        except ValueError:
+            return text.strip()
+    if text and re.fullmatch(r"\d{4}", text.strip()):
+        return int(text.strip())
+    return text.strip() if text else None
+
+
+def case_study_from_issue(
+    issue: Mapping[str, Any], root: Path, vocabularies: Vocabularies, today: dt.date
+) -> Conversion:
+    """A case-study file from a submitted issue form (the ``issue`` of a GitHub event)."""
+    answers = parse_issue_body(str(issue.get("body") or ""))
+    conversion = Conversion(title=answers.get("title", ""))
+    fields: dict[str, Any] = {
+        "title": answers.get("title"),
+        "summary": answers.get("summary"),
+    }
+    for key, vocabulary_key in (
+        ("type", "types"), ("phases", "phases"), ("hubs", "hubs"),
+        ("partnership_models", "partnership_models"), ("programmes", "programmes"),
+    ):
+        ids, unknown = _names_to_ids(answers.get(key), vocabulary_key, vocabularies)
+        for name in unknown:
+            conversion.problems.append(f"**{LABELS[key]}**: '{name}' is not one of the choices — pick from the list")
+        fields[key] = (ids[0] if ids else None) if key == "type" else ids
+    created = str(issue.get("created_at") or "")[:10]
+    fields["date"] = dt.date.fromisoformat(created) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", created) else today
+    if answers.get("trust_name"):
+        counties = [part.strip() for part in answers.get("trust_counties", "").split(",") if part.strip()]
+        fields["trust"] = {
+            key: value for key, value in (
+                ("name", answers["trust_name"]),
+                ("schools", _number(answers.get("trust_schools"))),
+                ("counties", counties or None),
+            ) if value is not None
+        }
+    if answers.get("school_name"):
+        fields["school"] = {
+            key: value for key, value in (
+                ("name", answers["school_name"]),
+                ("location", answers.get("school_location")),
+                ("age_range", answers.get("school_age_range")),
+                ("pupils", _number(answers.get("school_pupils"))),
+                ("fsm_percent", _number((answers.get("school_fsm_percent") or "").rstrip("%") or None)),
+                ("setting", answers.get("school_setting")),
+            ) if value is not None
+        }
+    people = []
+    for line in answers.get("people", "").splitlines():
+        name, _, role = (part.strip() for part in line.strip().lstrip("-* ").partition(","))
+        if name:
+            people.append({"name": name, "role": role} if role else {"name": name})
+    fields["people"] = people
+    source = {
+        key: value for key, value in (
+            ("title", answers.get("source_title")),
+            ("publisher", answers.get("source_publisher")),
+            ("date", _date(answers.get("source_date"))),
+            ("url", answers.get("source_url")),
+        ) if value is not None
+    }
+    fields["source"] = source or None
+
+    title = fields["title"] or ""
+    slug = default_slug(title) if title else ""
+    if not slug or not SLUG_PATTERN.match(slug):
+        conversion.problems.append(f"**{LABELS['title']}**: needs letters or digits, so the case study can have a web address")
+        return conversion
+    existing, _ = find_case_study_files([root / CASE_STUDIES_DIR] if (root / CASE_STUDIES_DIR).is_dir() else [], root)
+    for path in existing:
+        if path.stem == slug:
+            conversion.problems.append(
+                f"**{LABELS['title']}**: a case study with a very similar title already exists "
+                f"({path.relative_to(root).as_posix()}) — change the title a little"
+            )
+            return conversion
+
+    path = root / CASE_STUDIES_DIR / f"{slug}.md"
+    text = render_case_study(fields, answers.get("story", ""))
+    conversion.problems += [_for_people(problem) for problem in validate(text, path, root, vocabularies, today)]
+    if not conversion.problems:
+        conversion.path, conversion.text = path, text
+    return conversion
+
+
+def _for_people(problem: Problem) -> str:
+    label = PROBLEM_LABELS.get(problem.field) or PROBLEM_LABELS.get(problem.field.split(".")[0])
+    if problem.field.startswith("people."):
+        label = f"People (person {problem.field.split('.')[1]})"
+    if problem.field == "front matter":
+        label = "The form"
+    return f"**{label or problem.field}**: {problem.message}"
+
+
+def problems_comment(conversion: Conversion) -> str:
+    items = "\n".join(f"- {problem}" for problem in conversion.problems)
+    return (
+        "Thank you for sharing this case study. A few things need changing before it can be added:\n\n"
+        f"{items}\n\n"
+        "Edit this issue to fix them (use the **…** menu, then **Edit**); the checks run again when you save."
+    )
