@@ -15,7 +15,7 @@ from .checks import slugify
 from .index import CaseStudyIndex
 from .model import CaseStudy, Vocabularies
 from .render import e, plural, render_card
-from .search_index import STOPWORDS, SearchFiles
+from .search_index import SearchFiles
 from .vocabularies import REGIONS
 
 SORTS = (("relevance", "Best match"), ("newest", "Newest first"), ("oldest", "Oldest first"), ("title", "Title A to Z"))
@@ -78,7 +78,7 @@ def render_finder(index: CaseStudyIndex, root: str, search: SearchFiles) -> str:
     count = plural(len(index), "case study", "case studies")
     return (
         f'<div class="cb-finder" data-cb-finder data-search-base="{e(root + search.base)}" '
-        f'data-search-keys="{e(" ".join(search.keys))}" data-stopwords="{e(" ".join(sorted(STOPWORDS)))}">\n'
+        f'data-search-keys="{e(" ".join(search.word_keys))}">\n'
         + _form(vocabularies, counts)
         + '\n<div class="cb-finder__main">\n'
         f'<h2 class="cb-finder__count"><span role="status" aria-atomic="true">{e(count)}</span></h2>\n'

@@ -71,7 +71,8 @@ class GeneratedPage:
         return f"{path}/"
 
 
-def plan_pages(index: CaseStudyIndex, search: SearchFiles) -> Iterator[GeneratedPage]:
+def plan_pages(index: CaseStudyIndex, search: Callable[[], SearchFiles]) -> Iterator[GeneratedPage]:
+    """``search`` gives the search index once it is built (after every page is read)."""
     """Every page the library gives the site: case studies, listings, their indexes, the finder."""
     for case_study in index.case_studies:
         yield _case_study_page(case_study, index)
@@ -136,7 +137,7 @@ def _listing_page(key: str, entry: VocabularyEntry, index: CaseStudyIndex) -> Ge
     )
 
 
-def _finder_page(index: CaseStudyIndex, search: SearchFiles) -> GeneratedPage:
+def _finder_page(index: CaseStudyIndex, search: Callable[[], SearchFiles]) -> GeneratedPage:
     def before(root: str) -> str:
         return f"<h1>{render.e(FINDER_TITLE)}</h1>\n<p>{render.e(FINDER_DESCRIPTION)}</p>"
 
@@ -146,7 +147,7 @@ def _finder_page(index: CaseStudyIndex, search: SearchFiles) -> GeneratedPage:
         description=FINDER_DESCRIPTION,
         in_nav=True,
         before=before,
-        after=lambda root: render_finder(index, root, search),
+        after=lambda root: render_finder(index, root, search()),
         hide=("toc",),
         finder=True,
     )

@@ -30,7 +30,8 @@ from .pages import GeneratedPage, plan_pages
 from .render import root_for
 from .reporting import format_build_failure
 from .sanitise import sanitise_body
-from .search_index import build_search_files
+from .search_index import SearchFiles, build_search_files
+from .site_search import search_documents
 
 
 class CasebookConfig(Config):  # type: ignore[no-untyped-call]  # as below
@@ -45,12 +46,16 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         self.index: CaseStudyIndex | None = None
         self.figures: Figures | None = None
         self.pages: dict[str, GeneratedPage] = {}
+        self.handwritten: list[tuple[str, str, str, str]] = []  # (url, title, description, markdown)
+        self.search: SearchFiles | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Content lives beside mkdocs.yml, whichever copy of the project is built.
         self.root = Path(config.config_file_path).resolve().parent
         self.index = None
         self.pages = {}
+        self.handwritten = []
+        self.search = None
         if not config.repo_url:
             config.edit_uri = None  # edit links need the repository (REPO_URL); without it, none
         for folder in (CASE_STUDIES_DIR, DATA_DIR):
@@ -66,11 +71,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
             raise PluginError(format_build_failure(library))
         self.index = build_index(library.case_studies, library.vocabularies)
         self.figures = library.figures
-        search = build_search_files(self.index.case_studies)
-        for key, text in search.files.items():
-            files.append(File.generated(config, search.path(key), content=text))
         clashes = []
-        for page in plan_pages(self.index, search):
+        for page in plan_pages(self.index, self.search_files):
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 if page.case_study is not None:
@@ -87,10 +89,21 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         files.append(File.generated(config, JSON_PATH, content=build_json_index(self.index, build_time())))
         return files
 
+    def search_files(self) -> SearchFiles:
+        assert self.search is not None, "the search index is built in on_env, before any page is written"
+        return self.search
+
     @event_priority(100)  # before mkdocs-macros looks at the page
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # The casebook's own index serves the header search box (see on_env), so
+        # Material's indexer, which would parse every page again, skips them all.
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
+            description = page.meta.get("description")
+            self.handwritten.append(
+                (page.url, page.title or "", description if isinstance(description, str) else "", markdown)
+            )
             return markdown
         # Never evaluated as Jinja, whatever the content says (mkdocs-macros honours this key).
         page.meta["render_macros"] = False
@@ -120,6 +133,17 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         return "\n".join(part for part in (generated.before(root_for(page.url)), html) if part)
 
     on_page_content = CombinedEvent(_sanitise_case_study, _add_page_content)
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """Every page has been read: build the search index before any page is written."""
+        assert self.index is not None
+        documents = search_documents(self.index, self.pages.values(), self.handwritten)
+        self.search = build_search_files(documents)
+        for key, text in self.search.files.items():
+            files.append(File.generated(config, self.search.path(key), content=text))
+        # For the header search box (overrides/partials/search.html).
+        config.extra["cb_search"] = {"base": self.search.base, "word_keys": " ".join(self.search.word_keys)}
+        return env
 
     @event_priority(-100)  # after the search plugin has indexed the page's own content
     def on_page_context(

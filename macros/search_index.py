@@ -1,15 +1,26 @@
-"""A small inverted index of case-study bodies for the finder's free-text search.
+"""The site's search index: one set of small files serving the header search box
+and the finder's free-text search.
 
-The finder matches titles, summaries and names from the cards on the page; the
-words of the bodies live here instead, split into one file per first letter
-and fetched only when a reader types, so the finder page stays light and a
-first search loads a few small files. Words are normalised exactly as the
-finder's JavaScript normalises a query: accents removed, lower case, split on
-anything that is not a letter or digit.
+Nothing is fetched until a reader searches. Then the browser loads the words
+file covering each query word, and the documents files holding the results it
+shows, tens of kilobytes at most, however large the library grows. Words are
+normalised exactly as the JavaScript normalises a query: accents removed, lower
+case, split on anything that is not a letter or digit.
 
-Each file maps a word to the positions (in the finder's newest-first order) of
-the case studies using it, delta-encoded: ``"mixed": [3, 2, 9]`` means
-positions 3, 5 and 14.
+Files, under ``case-studies/search/<version>/``:
+
+- ``<key>.json``: the words starting with ``key`` (a letter, or two or three
+  when one letter's words would make too big a file), each mapped to the
+  documents using it, as ascending ``id * 2 + 1 if the word is in the title else
+  id * 2``, delta-encoded (``[6, 3]`` means document 3, then document 4 in its
+  title). A word too short for its letter's longer keys stays in the shorter
+  key's file, so a query word needs every key that starts with it or that it
+  starts with.
+- ``docs-<n>.json``: documents ``n * 100`` to ``n * 100 + 99`` as
+  ``[url, title, summary]``, the url relative to the site root.
+
+Case studies come first, in the finder's newest-first order, so a document id
+below the number of case studies is also the position of its card in the finder.
 """
 
 from __future__ import annotations
@@ -22,13 +33,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .model import CaseStudy
-
 SEARCH_DIR = "case-studies/search"
+DOCUMENTS_PER_FILE = 100
+WORDS_FILE_SIZE = 40_000  # characters of JSON before a key is split by its next letter
+LONGEST_KEY = 3
 _SPLIT = re.compile(r"[^a-z0-9]+")
 # Markdown link targets and reference definitions are addresses, not words.
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|^\s{0,3}\[[^\]]+\]:.*$", re.MULTILINE)
-# Words too common to narrow a search; the finder drops them from queries too.
+# Words too common to narrow a search; the JavaScript drops them from queries too.
 STOPWORDS = frozenset(
     """a about after all also an and are as at be been but by can could did do does for from had has have he her
     his how i if in into is it its me more most my no not of on one or our out she so some than that the their them
@@ -43,13 +55,23 @@ def normalise(text: str) -> str:
 
 
 def words(text: str) -> set[str]:
-    return {word for word in _SPLIT.split(normalise(text)) if len(word) > 1 and word not in STOPWORDS}
+    return {word for word in _SPLIT.split(normalise(_LINK_TARGET.sub(" ", text))) if len(word) > 1 and word not in STOPWORDS}
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    url: str  # relative to the site root, e.g. "case-studies/some-slug/"
+    title: str
+    summary: str  # shown under the title in results
+    text: str  # everything else worth finding it by (names, body)
 
 
 @dataclass(frozen=True)
 class SearchFiles:
     version: str  # changes whenever the content does, so browsers never mix old and new files
-    files: dict[str, str]  # "a" -> JSON text
+    files: dict[str, str]  # file stem ("a", "docs-0") -> JSON text
+    word_keys: tuple[str, ...]  # the prefixes that have a words file
+    documents: int
 
     @property
     def base(self) -> str:
@@ -58,32 +80,68 @@ class SearchFiles:
     def path(self, key: str) -> str:
         return f"{self.base}{key}.json"
 
-    @property
-    def keys(self) -> list[str]:
-        return sorted(self.files)
 
-
-def build_search_files(case_studies: Sequence[CaseStudy]) -> SearchFiles:
-    """One file per first character of the words in the bodies, in the order given."""
+def build_search_files(documents: Sequence[SearchDocument]) -> SearchFiles:
     postings: dict[str, list[int]] = defaultdict(list)
-    for position, case_study in enumerate(case_studies):
-        for word in words(_LINK_TARGET.sub(" ", case_study.body)):
-            postings[word].append(position)
-    chunks: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for number, document in enumerate(documents):
+        in_title = words(document.title)
+        for word in in_title | words(document.summary) | words(document.text):
+            postings[word].append(number * 2 + (word in in_title))
+    by_letter: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for word in sorted(postings):
-        chunks[word[0]][word] = _deltas(postings[word])
-    files = {key: json.dumps(chunk, separators=(",", ":")) for key, chunk in sorted(chunks.items())}
+        by_letter[word[0]][word] = _deltas(postings[word])
+    chunks: dict[str, str] = {}
+    for letter, group in sorted(by_letter.items()):
+        chunks.update(_words_files(letter, group))
+    files = dict(chunks)
+    for start in range(0, len(documents), DOCUMENTS_PER_FILE):
+        page = documents[start : start + DOCUMENTS_PER_FILE]
+        files[f"docs-{start // DOCUMENTS_PER_FILE}"] = _json([[d.url, d.title, d.summary] for d in page])
     digest = hashlib.sha256()
-    for case_study in case_studies:
-        digest.update(case_study.slug.encode())
-    for key, text in files.items():
-        digest.update(key.encode() + text.encode())
-    return SearchFiles(version=digest.hexdigest()[:12], files=files)
+    for key, text in sorted(files.items()):
+        digest.update(key.encode() + b"\0" + text.encode())
+    return SearchFiles(
+        version=digest.hexdigest()[:12], files=files, word_keys=tuple(sorted(chunks)), documents=len(documents)
+    )
 
 
-def _deltas(positions: Iterable[int]) -> list[int]:
+def _words_files(prefix: str, group: dict[str, list[int]]) -> dict[str, str]:
+    """One file for ``group`` (its words all start with ``prefix``), or, if that is
+    too big, one per next letter plus one for the words no longer than the prefix."""
+    text = _json(group)
+    if len(text) <= WORDS_FILE_SIZE or len(prefix) >= LONGEST_KEY:
+        return {prefix: text}
+    files: dict[str, str] = {}
+    short = {word: ids for word, ids in group.items() if len(word) == len(prefix)}
+    if short:
+        files[prefix] = _json(short)
+    longer: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for word, ids in group.items():
+        if len(word) > len(prefix):
+            longer[word[: len(prefix) + 1]][word] = ids
+    for child, child_group in sorted(longer.items()):
+        files.update(_words_files(child, child_group))
+    return files
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _deltas(values: Iterable[int]) -> list[int]:
     previous, result = 0, []
-    for position in positions:  # already ascending
-        result.append(position - previous)
-        previous = position
+    for value in values:  # already ascending
+        result.append(value - previous)
+        previous = value
     return result
+
+
+_MARKDOWN_NOISE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|```.*?```|<[^>]+>|[#>*_`|\[\]()!-]+", re.DOTALL)
+
+
+def markdown_text(markdown: str) -> str:
+    """Searchable text of a hand-written page's Markdown: macros, code, markup and link targets removed."""
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---", 4)
+        markdown = markdown[end + 4 :] if end > 0 else markdown
+    return re.sub(r"\s+", " ", _MARKDOWN_NOISE.sub(" ", _LINK_TARGET.sub(" ", markdown))).strip()

@@ -57,6 +57,20 @@ def test_the_finder_with_filters_open_on_a_phone(browser: Any, bundled_site: Ser
     context.close()
 
 
+@pytest.mark.parametrize("width", [1280, 320])
+def test_the_header_search_showing_results(browser: Any, bundled_site: ServedSite, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(bundled_site.url + "hubs/")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("mastery specialists", delay=20)
+    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_load_state("networkidle")
+    assert axe_violations(page) == []
+    context.close()
+
+
 def test_every_page_links_to_the_accessibility_statement(bundled_site: ServedSite) -> None:
     pages = list(bundled_site.site.rglob("index.html"))
     assert len(pages) > 50

@@ -350,7 +350,20 @@ def test_the_finder_makes_no_third_party_request(page: Any, site: ServedSite) ->
     assert hosts == {f"127.0.0.1:{site.port}"}
 
 
-def test_header_search_finds_case_studies_by_title_trust_school_and_hub(page: Any, site: ServedSite) -> None:
+def header_search(page: Any, query: str) -> list[str]:
+    """Type into the header search box; the titles of the results it shows."""
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", "")
+    page.type("input.md-search__input", query, delay=20)
+    page.wait_for_function(
+        "q => document.querySelector('.md-search-result__meta').textContent.includes('matching')", arg=query
+    )
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(200)
+    return page.eval_on_selector_all(".md-search-result__article h1", "hs => hs.map(h => h.textContent.trim())")
+
+
+def test_header_search_finds_case_studies_by_title_trust_school_hub_and_text(page: Any, site: ServedSite) -> None:
     page.goto(site.url)
     page.wait_for_load_state("networkidle")
     for query, title in [
@@ -359,34 +372,105 @@ def test_header_search_finds_case_studies_by_title_trust_school_and_hub(page: An
         ("Élan", "Café conversations about number sense"),    # school
         ("Great North", "Ratio tables in Year 8"),             # hub
         ("subitising", "Early number in Reception"),           # body
+        ("subit", "Early number in Reception"),                # the start of a word
+        ("accessibility statement", "Accessibility"),          # a hand-written page
     ]:
-        page.click("input.md-search__input")
-        page.fill("input.md-search__input", "")
-        page.type("input.md-search__input", query, delay=20)  # Material searches on keyup
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
-        page.wait_for_timeout(300)
-        titles = page.eval_on_selector_all(".md-search-result__article h1", "hs => hs.map(h => h.textContent.trim())")
+        titles = header_search(page, query)
         assert title in titles, (query, titles)
         page.keyboard.press("Escape")
+        assert not page.is_checked("#__search")
+
+
+def test_header_search_ranks_title_matches_first_and_needs_every_word(page: Any, site: ServedSite) -> None:
+    page.goto(site.url)
+    titles = header_search(page, "ratio")
+    # "ratio" is in one title and in the text of another: the title comes first.
+    assert titles[0] == "Ratio tables in Year 8"
+    assert "Five questions for a trust leader" in titles
+    assert header_search(page, "ratio subitising") == []
+    assert page.text_content(".md-search-result__meta").strip() == "No matching documents"
+
+
+def test_header_search_opens_with_a_key_moves_by_arrows_and_follows_a_result(page: Any, site: ServedSite) -> None:
+    page.goto(site.url + "about-maths-hubs/")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    assert page.is_checked("#__search")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    header_search(page, "subitising")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent").strip().startswith("Early number in Reception")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/case-studies/early-number/")
+    assert not page.is_checked("#__search")
+    # The header outlived that instant navigation: searching again still finds the right addresses.
+    header_search(page, "Wessex")
+    assert page.get_attribute(".md-search-result__link", "href") == site.url + "case-studies/trust-wide/"
+
+
+def test_pressing_enter_in_the_header_search_opens_the_finder_with_the_query(page: Any, site: ServedSite) -> None:
+    page.goto(site.url + "hubs/")
+    header_search(page, "ratio")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/case-studies/?q=ratio")
+    page.wait_for_selector(".cb-finder__form:not([hidden])")
+    settle(page)
+    assert page.input_value(".cb-finder__input") == "ratio"
+    assert visible_slugs(page)[0] == "secondary-ratio"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_header_search_without_javascript_opens_the_finder(browser: Any, site: ServedSite, width: int) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(site.url + "hubs/")
+    if width < 960:  # on a phone the box opens from the magnifier, as in Material
+        page.click("label.md-header__button[for=__search]")
+    page.fill("input.md-search__input", "ratio")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/case-studies/?q=ratio")
+    context.close()
+
+
+def test_searching_fetches_a_few_small_files_and_never_materials_whole_index(page: Any, site: ServedSite) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    page.goto(site.url)
+    page.wait_for_load_state("networkidle")
+    assert not [path for path in fetched if "search" in path]  # nothing until a reader searches
+    header_search(page, "ratio tables")
+    searched = [path for path in fetched if "search" in path]
+    assert searched and all(re.search(r"/case-studies/search/[0-9a-f]{12}/[a-z0-9-]+\.json$", p) for p in searched)
+    assert not [path for path in fetched if "search_index" in path or "workers" in path]
 
 
 def test_search_files_are_small_and_versioned(site: ServedSite) -> None:
     html = (site.site / "case-studies" / "index.html").read_text()
-    base = re.search(r'data-search-base="([^"]+)"', html).group(1)  # type: ignore[union-attr]
+    base = re.search(r'data-cb-finder data-search-base="([^"]+)"', html).group(1)  # type: ignore[union-attr]
     assert re.fullmatch(r"\.\./case-studies/search/[0-9a-f]{12}/", base)
     folder = site.site / base.removeprefix("../")
     chunk = json.loads((folder / "s.json").read_text())
-    assert chunk["subitising"] == [NEWEST_FIRST.index("early-number")]
+    # Document ids are card positions, doubled, plus one when the word is in the title.
+    assert chunk["subitising"] == [NEWEST_FIRST.index("early-number") * 2]
+    assert json.loads((folder / "r.json").read_text())["ratio"][0] == NEWEST_FIRST.index("secondary-ratio") * 2 + 1
     assert all(len(path.read_bytes()) < 50_000 for path in folder.iterdir())
 
 
-def test_the_finder_script_and_styles_stay_small() -> None:
+def test_the_script_and_styles_stay_small() -> None:
     """What a browser downloads, compressed (the README states the sizes)."""
     import gzip
 
     root = Path(__file__).resolve().parents[1] / "overrides" / "assets"
-    assert len(gzip.compress((root / "javascripts" / "finder.js").read_bytes())) < 8_000
+    assert len(gzip.compress((root / "javascripts" / "casebook.js").read_bytes())) < 10_000
     assert len(gzip.compress((root / "stylesheets" / "casebook.css").read_bytes())) < 5_000
+
+
+def test_the_script_leaves_out_the_same_stopwords_as_the_index() -> None:
+    from macros.search_index import STOPWORDS
+
+    script = (Path(__file__).resolve().parents[1] / "overrides" / "assets" / "javascripts" / "casebook.js").read_text()
+    listed = re.search(r'var STOPWORDS = new Set\(\(((?:"[^"]*"\s*\+?\s*)+)\)', script).group(1)  # type: ignore[union-attr]
+    assert set("".join(re.findall(r'"([^"]*)"', listed)).split()) == STOPWORDS
 
 
 # --- many case studies: a page at a time ----------------------------------------------------------

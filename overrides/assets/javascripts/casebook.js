@@ -1,12 +1,14 @@
 /*
- * Case study finder: search, filters and sort for /case-studies/.
+ * The casebook's search: the finder at /case-studies/ and the header search box,
+ * both reading the site's chunked search index (macros/search_index.py).
  *
- * Progressive enhancement: the page is built with every case study listed and
- * the form hidden; this reveals the form and filters the cards in place, using
- * their data-* attributes. State lives in the query string (q, phase, hub,
- * model, programme, type, region, sort), so links and Back/Forward work.
- * Started on Material's document$ so instant navigation works; no framework;
- * text is only ever set with textContent.
+ * Progressive enhancement: the finder page is built with every case study listed
+ * and the form hidden; this reveals the form and filters the cards in place,
+ * using their data-* attributes. State lives in the query string (q, phase, hub,
+ * model, programme, type, region, sort), so links and Back/Forward work. The
+ * header search box is a plain form opening the finder; this shows results as
+ * the reader types. Started on Material's document$ so instant navigation
+ * works; no framework; text is only ever set with textContent.
  */
 (function () {
   "use strict";
@@ -18,6 +20,11 @@
   var PAGE = 20;
   var SORTS = ["relevance", "newest", "oldest", "title"];
   var current = null; // the finder on the page being shown
+  // Too common to narrow a search: the index leaves them out (search_index.STOPWORDS).
+  var STOPWORDS = new Set(("a about after all also an and are as at be been but by can could did do does for " +
+    "from had has have he her his how i if in into is it its me more most my no not of on one or our out she so " +
+    "some than that the their them then there these they this those to up us was we were what when which who " +
+    "will with would you your").split(" "));
 
   function normalise(text) {
     return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -51,6 +58,83 @@
     return number(count) + " " + (count === 1 ? one : many);
   }
 
+  /* The site's search index, fetched a file at a time as query words need them.
+     One per base URL, shared by the finder and the header search box. */
+  var indexes = {};
+
+  function SearchIndex(base, keys) {
+    this.base = base;
+    this.keys = keys.split(" ").filter(Boolean);
+    this.files = {}; // key -> promise of its JSON
+    this.loaded = {}; // key -> JSON, once here
+    this.found = {}; // query word -> Map(document id -> 1 if in its title, else 0)
+  }
+
+  SearchIndex.open = function (base, keys) {
+    var absolute = new URL(base, window.location.href).href;
+    if (!indexes[absolute]) indexes[absolute] = new SearchIndex(absolute, keys);
+    return indexes[absolute];
+  };
+
+  SearchIndex.prototype.fetch = function (key) {
+    var self = this;
+    if (!this.files[key]) {
+      this.files[key] = fetch(this.base + key + ".json")
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .catch(function () { return {}; })
+        .then(function (json) { self.loaded[key] = json; return json; });
+    }
+    return this.files[key];
+  };
+
+  /* The documents using a word starting with `word`, or null while the files
+     covering it load (then `ready` is called). A words file covers the words
+     starting with its key, so `word` needs every key it starts with or that
+     starts with it. */
+  SearchIndex.prototype.lookup = function (word, ready) {
+    if (this.found[word]) return this.found[word];
+    var self = this;
+    var keys = this.keys.filter(function (key) {
+      return key.lastIndexOf(word, 0) === 0 || word.lastIndexOf(key, 0) === 0;
+    });
+    var missing = keys.filter(function (key) { return !self.loaded[key]; });
+    if (missing.length) {
+      Promise.all(missing.map(function (key) { return self.fetch(key); })).then(ready);
+      return null;
+    }
+    var found = new Map();
+    keys.forEach(function (key) {
+      var words = self.loaded[key];
+      Object.keys(words).forEach(function (candidate) {
+        if (candidate.lastIndexOf(word, 0) !== 0) return;
+        var value = 0;
+        var deltas = words[candidate];
+        for (var i = 0; i < deltas.length; i += 1) {
+          value += deltas[i];
+          // id * 2 + 1 when the word is in the title
+          if ((value & 1) || !found.has(value >> 1)) found.set(value >> 1, value & 1);
+        }
+      });
+    });
+    this.found[word] = found;
+    return found;
+  };
+
+  /* [url, title, summary] of each document id, in order. */
+  SearchIndex.prototype.documents = function (ids) {
+    var self = this;
+    var files = {};
+    ids.forEach(function (id) { files[Math.floor(id / 100)] = true; });
+    return Promise.all(Object.keys(files).map(function (n) { return self.fetch("docs-" + n); })).then(function () {
+      return ids.map(function (id) { return (self.loaded["docs-" + Math.floor(id / 100)] || [])[id % 100]; });
+    });
+  };
+
+  /* Query words worth looking up: the index leaves out one-letter words and stopwords. */
+  function queryWords(query) {
+    return words(query).filter(function (word) { return word.length > 1 && !STOPWORDS.has(word); });
+  }
+
   function Finder(root) {
     var self = this;
     this.root = root;
@@ -63,12 +147,7 @@
     this.emptyMessage = root.querySelector(".cb-finder__empty-message");
     this.input = root.querySelector(".cb-finder__input");
     this.sort = root.querySelector(".cb-finder__select");
-    this.stopwords = new Set((root.dataset.stopwords || "").split(" "));
-    this.searchBase = root.dataset.searchBase || "";
-    this.searchKeys = new Set((root.dataset.searchKeys || "").split(" "));
-    this.chunks = {}; // first letter -> {word: [deltas]} once loaded
-    this.loading = {};
-    this.bodyCache = {}; // query word -> Set of positions
+    this.index = SearchIndex.open(root.dataset.searchBase || "", root.dataset.searchKeys || "");
     this.typing = false;
     this.sortChosen = false; // the reader picked a sort; otherwise it follows the query
     this.limit = PAGE;
@@ -153,14 +232,7 @@
       var first = self.page[shownBefore];
       if (first) first.card.querySelector("a").focus();
     });
-    // A q set aside for Material's sake (see main.html) comes back to the address bar.
-    var search = window.location.search;
-    if (window.cbFinderSearch) {
-      search = window.cbFinderSearch;
-      window.cbFinderSearch = null;
-      window.history.replaceState(window.history.state, "", window.location.pathname + search + window.location.hash);
-    }
-    this.apply(this.read(search), null);
+    this.apply(this.read(window.location.search), null);
   };
 
   Finder.prototype.read = function (search) {
@@ -217,49 +289,23 @@
     this.input.focus();
   };
 
-  /* Positions of the case studies whose body has a word starting with `word`,
-     or null while that letter's file is still loading. */
+  /* Positions of the case studies whose text has a word starting with `word`
+     (document ids below the number of cards are card positions), or null while
+     the index loads; then the finder applies the query again. */
   Finder.prototype.bodyPositions = function (word) {
-    var key = word.charAt(0);
-    if (!this.searchKeys.has(key)) return new Set();
-    if (this.bodyCache[word]) return this.bodyCache[word];
-    var chunk = this.chunks[key];
-    if (!chunk) {
-      this.load(key);
-      return null;
-    }
-    var found = new Set();
-    Object.keys(chunk).forEach(function (candidate) {
-      if (candidate.lastIndexOf(word, 0) !== 0) return;
-      var position = 0;
-      chunk[candidate].forEach(function (delta) {
-        position += delta;
-        found.add(position);
-      });
-    });
-    this.bodyCache[word] = found;
-    return found;
-  };
-
-  Finder.prototype.load = function (key) {
     var self = this;
-    if (this.loading[key]) return;
-    this.loading[key] = true;
-    fetch(this.searchBase + key + ".json")
-      .then(function (response) { return response.ok ? response.json() : {}; })
-      .catch(function () { return {}; })
-      .then(function (chunk) {
-        self.chunks[key] = chunk;
-        self.scoredFor = null; // scores can change now the body words are here
-        if (current === self && self.root.isConnected) self.apply(self.state, null, true);
-      });
+    if (word.length < 2) return new Set();
+    return this.index.lookup(word, function () {
+      self.scoredFor = null; // scores can change now the body words are here
+      if (current === self && self.root.isConnected) self.apply(self.state, null, true);
+    });
   };
 
   /* Score every record against the query: title words count most, then the
      card's other text and names, then the body. -1 means no match. */
   Finder.prototype.scores = function (query) {
     var self = this;
-    var terms = words(query).filter(function (word) { return !self.stopwords.has(word); });
+    var terms = words(query).filter(function (word) { return !STOPWORDS.has(word); });
     var bodies = terms.map(function (word) { return self.bodyPositions(word); });
     return this.records.map(function (record) {
       var score = 0;
@@ -485,7 +531,176 @@
     this.chips.appendChild(item);
   };
 
+  /* The header search box: results as the reader types, from the same index.
+     Material's own search is not mounted (see partials/search.html), so this
+     also opens and closes the box and moves focus, as Material's would. */
+  var RESULTS = 10;
+
+  function SiteSearch(root) {
+    var self = this;
+    this.root = root;
+    this.form = root.querySelector("form");
+    this.input = root.querySelector(".md-search__input");
+    this.meta = root.querySelector(".md-search-result__meta");
+    this.list = root.querySelector(".md-search-result__list");
+    this.moreBox = root.querySelector(".cb-search__more");
+    this.moreButton = root.querySelector(".cb-search__show-more");
+    this.finderLink = root.querySelector(".cb-search__finder");
+    this.toggle = document.getElementById("__search");
+    // The header stays put through instant navigation while the page's address
+    // changes, so relative addresses are resolved once, now.
+    this.index = SearchIndex.open(root.dataset.searchBase, root.dataset.searchKeys);
+    this.siteRoot = new URL("../../../", this.index.base).href; // the site root: base is <root>case-studies/search/<version>/
+    this.finder = this.form.action;
+    this.form.setAttribute("action", this.finder);
+    this.timer = null;
+    this.shown = 0;
+    this.matches = [];
+    this.placeholder = this.meta.textContent.trim();
+
+    this.input.addEventListener("focus", function () { self.open(true); });
+    this.input.addEventListener("input", function () {
+      window.clearTimeout(self.timer);
+      self.timer = window.setTimeout(function () { self.search(); }, 80);
+    });
+    this.form.addEventListener("reset", function () {
+      window.setTimeout(function () { self.search(); self.input.focus(); }, 0);
+    });
+    this.toggle.addEventListener("change", function () {
+      if (self.toggle.checked) window.setTimeout(function () { self.input.focus(); }, 0);
+    });
+    this.moreButton.addEventListener("click", function () {
+      var first = self.shown;
+      self.show(self.shown + RESULTS).then(function () {
+        var link = self.list.children[first] && self.list.children[first].querySelector("a");
+        if (link) link.focus();
+      });
+    });
+    root.addEventListener("click", function (event) {
+      // Following a result (instant navigation keeps the page) closes the box.
+      if (event.target.closest("a")) self.open(false);
+    });
+    root.addEventListener("keydown", function (event) { self.key(event); });
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      var typing = target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName);
+      if (!self.toggle.checked && !typing && !event.ctrlKey && !event.metaKey && !event.altKey &&
+          (event.key === "/" || event.key === "s" || event.key === "f")) {
+        event.preventDefault();
+        self.open(true);
+      }
+    });
+  }
+
+  SiteSearch.prototype.open = function (open) {
+    if (this.toggle.checked !== open) this.toggle.checked = open;
+    if (open) this.input.focus();
+    else this.input.blur();
+  };
+
+  /* Escape closes; the arrow keys move between the box and the results. */
+  SiteSearch.prototype.key = function (event) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      this.open(false);
+      return;
+    }
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var links = Array.prototype.slice.call(this.list.querySelectorAll("a"));
+    var at = links.indexOf(document.activeElement);
+    var next = event.key === "ArrowDown" ? at + 1 : at - 1;
+    if (at < 0 && event.target !== this.input) return;
+    event.preventDefault();
+    if (next < 0) this.input.focus();
+    else if (next < links.length) links[next].focus();
+  };
+
+  SiteSearch.prototype.search = function () {
+    var self = this;
+    var query = this.input.value.trim();
+    var terms = queryWords(query);
+    this.query = query;
+    this.finderLink.href = this.finder + "?q=" + encodeURIComponent(query);
+    if (!terms.length) {
+      this.matches = [];
+      this.list.textContent = "";
+      this.shown = 0;
+      this.moreBox.hidden = true;
+      setText(this.meta, query ? "Type a longer word to search" : this.placeholder);
+      return;
+    }
+    var found = [];
+    for (var i = 0; i < terms.length; i += 1) {
+      found.push(this.index.lookup(terms[i], function () { if (self.query === query) self.search(); }));
+      if (!found[i]) return; // its file is loading; this runs again when it is here
+    }
+    // Every word must match; a word in the title counts ten times one in the text.
+    var scores = new Map();
+    found[0].forEach(function (inTitle, id) { scores.set(id, inTitle ? 10 : 1); });
+    for (var t = 1; t < found.length; t += 1) {
+      scores.forEach(function (score, id) {
+        if (!found[t].has(id)) scores.delete(id);
+        else scores.set(id, score + (found[t].get(id) ? 10 : 1));
+      });
+    }
+    this.matches = Array.from(scores.keys()).sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
+    this.list.textContent = "";
+    this.shown = 0;
+    this.show(RESULTS);
+  };
+
+  /* Render results up to `limit`, fetching the documents files they are in. */
+  SiteSearch.prototype.show = function (limit) {
+    var self = this;
+    var query = this.query;
+    var ids = this.matches.slice(this.shown, limit);
+    return this.index.documents(ids).then(function (documents) {
+      if (self.query !== query) return;
+      documents.forEach(function (document_) {
+        if (document_) self.list.appendChild(self.result(document_));
+      });
+      self.shown = Math.min(limit, self.matches.length);
+      var count = self.matches.length;
+      setText(self.meta, count === 0
+        ? "No matching documents"
+        : plural(count, "matching document", "matching documents"));
+      var left = count - self.shown;
+      self.moreBox.hidden = count === 0;
+      self.moreButton.hidden = left <= 0;
+      setText(self.moreButton, "Show " + number(Math.min(RESULTS, left)) + " more of " + number(left) + " remaining");
+    });
+  };
+
+  /* Material's result markup, so its styles apply. */
+  SiteSearch.prototype.result = function (document_) {
+    var item = document.createElement("li");
+    item.className = "md-search-result__item";
+    var link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = new URL(document_[0], this.siteRoot).href;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    var title = document.createElement("h1");
+    title.textContent = document_[1];
+    var summary = document.createElement("p");
+    summary.textContent = document_[2];
+    article.appendChild(title);
+    article.appendChild(summary);
+    link.appendChild(article);
+    item.appendChild(link);
+    return item;
+  };
+
   function start() {
+    document.querySelectorAll("[data-cb-search]").forEach(function (root) {
+      if (root.dataset.cbSearchReady) return; // the header outlives instant navigation
+      root.dataset.cbSearchReady = "true";
+      try {
+        new SiteSearch(root); // eslint-disable-line no-new
+      } catch (error) {
+        if (window.console) window.console.error("cb-search: could not start:", error);
+      }
+    });
     document.querySelectorAll("[data-cb-finder]").forEach(function (root) {
       if (root.dataset.cbFinderReady) return; // never twice on one element
       root.dataset.cbFinderReady = "true";

@@ -1,0 +1,297 @@
+"""The casebook's speed at scale, against plain Material, with pass/fail budgets.
+
+    .venv/bin/python benchmarks/run.py [--sizes 100 1000 5000] [--repeat 3]
+
+For each size N it writes N synthetic case studies (benchmarks/synthetic.py)
+into a temporary copy of this project, and the same Markdown files as ordinary
+pages, kept out of the navigation, into a plain Material project (the
+baseline). Each is built --repeat times in a fresh process; the median wall
+time is reported with peak memory and output size. In headless Chromium it
+then measures what a browser fetches to open the finder and to run a first
+search, and the time the finder takes to apply one filter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from synthetic import write_case_studies  # noqa: E402
+
+BASELINE_CONFIG = """\
+site_name: Baseline
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+nav:
+  - Home: index.md
+not_in_nav: |
+  /case-studies/
+"""
+KB = 1024
+
+
+@dataclass
+class Build:
+    seconds: float
+    peak_mb: float
+    output_mb: float
+
+
+def folder_size(path: Path) -> int:
+    return sum(item.stat().st_size for item in path.rglob("*") if item.is_file())
+
+
+def build(config: Path, site: Path, repeat: int, env: dict[str, str]) -> Build:
+    runs = []
+    for _ in range(repeat):
+        if site.exists():
+            shutil.rmtree(site)
+        result = subprocess.run(
+            [sys.executable, str(HERE / "build_once.py"), str(config), str(site)],
+            capture_output=True, text=True, env={**os.environ, **env}, timeout=3600,
+        )
+        if result.returncode != 0:
+            raise SystemExit(f"build of {config} failed:\n{result.stderr[-3000:]}")
+        runs.append(json.loads(result.stdout.strip().splitlines()[-1]))
+    return Build(
+        seconds=statistics.median(run["seconds"] for run in runs),
+        peak_mb=max(run["peak_mb"] for run in runs),
+        output_mb=folder_size(site) / KB / KB,
+    )
+
+
+def make_projects(workdir: Path, count: int, port: int) -> tuple[Path, Path]:
+    casebook = workdir / "casebook"
+    casebook.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", casebook / "mkdocs.yml")
+    for folder in ("data", "docs", "overrides"):
+        shutil.copytree(ROOT / folder, casebook / folder)
+    write_case_studies(casebook / "case_studies", casebook / "data", count)
+    baseline = workdir / "baseline"
+    (baseline / "docs").mkdir(parents=True)
+    (baseline / "mkdocs.yml").write_text(BASELINE_CONFIG + f"site_url: http://127.0.0.1:{port}/\n")
+    (baseline / "docs" / "index.md").write_text("# Baseline\n")
+    shutil.copytree(casebook / "case_studies", baseline / "docs" / "case-studies")
+    return casebook, baseline
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def gzipped(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+class Server:
+    def __init__(self, site: Path, port: int) -> None:
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.site = site
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(site)))
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def fetched_bytes(urls: list[str], base: str, site: Path) -> int:
+    """What those requests would transfer gzipped, as a static host like GitHub Pages serves them."""
+    total = 0
+    for url in dict.fromkeys(urls):
+        if not url.startswith(base):
+            continue
+        path = site / url[len(base):].split("?")[0].split("#")[0]
+        if path.is_dir() or not path.suffix:
+            path = path / "index.html"
+        if path.is_file():
+            total += gzipped(path)
+    return total
+
+
+def browser_measurements(site: Path, port: int, measure_filter: bool) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    server = Server(site, port)
+    base = f"http://127.0.0.1:{port}/"
+    results: dict[str, Any] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=executable, args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update",
+            ])
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            urls: list[str] = []
+            page.on("request", lambda request: urls.append(request.url))
+
+            page.goto(base + "case-studies/")
+            page.wait_for_selector(".cb-finder__form:not([hidden])", timeout=120_000)
+            page.wait_for_load_state("networkidle")
+            results["finder_open_kb"] = fetched_bytes(urls, base, site) / KB
+
+            urls.clear()
+            page.fill(".cb-finder__input", "ratio")
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(300)
+            results["finder_first_search_kb"] = fetched_bytes(urls, base, site) / KB
+
+            urls.clear()
+            page.click("input.md-search__input")
+            page.type("input.md-search__input", "reasoning", delay=20)
+            page.wait_for_selector(".md-search-result__item", timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            results["header_first_search_kb"] = fetched_bytes(urls, base, site) / KB
+            page.keyboard.press("Escape")
+
+            if measure_filter:
+                results["filter_ms"] = page.evaluate("""async () => {
+                  const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+                  const boxes = ['#cb-phase-primary', '#cb-type-research', '#cb-phase-secondary',
+                                 '#cb-hub-jurassic', '#cb-programme-sktm', '#cb-model-hub-work-groups'];
+                  document.querySelector('.cb-finder__input').value = '';
+                  document.querySelector('.cb-finder__input').dispatchEvent(new Event('input'));
+                  const times = [];
+                  for (let round = 0; round < 4; round++) {
+                    for (const id of boxes) {
+                      await frame(); await frame();
+                      const start = performance.now();
+                      document.querySelector(id).click();   // the finder answers synchronously
+                      document.body.offsetHeight;           // ...and the browser lays out the result
+                      const took = performance.now() - start;
+                      if (round > 0) times.push(took);      // round 0 warms up the JIT
+                    }
+                  }
+                  times.sort((a, b) => a - b);
+                  return times[times.length >> 1];
+                }""")
+            browser.close()
+    finally:
+        server.close()
+    return results
+
+
+def largest_case_study_page_kb(site: Path) -> float:
+    pages = [path for path in (site / "case-studies").glob("*/index.html")]
+    return max((path.stat().st_size for path in pages), default=0) / KB
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        model = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
+        cpu = model.group(1).strip() if model else cpu
+    except OSError:
+        pass
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+
+    rows: dict[int, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory(prefix="casebook-bench-") as temporary:
+        for count in args.sizes:
+            port = free_port()
+            casebook, baseline = make_projects(Path(temporary) / str(count), count, port)
+            env = {"SITE_URL": f"http://127.0.0.1:{port}/"}
+            print(f"N = {count:,}: building the casebook and the baseline ({args.repeat} times each)…", file=sys.stderr)
+            ours = build(casebook / "mkdocs.yml", casebook / "site", args.repeat, env)
+            theirs = build(baseline / "mkdocs.yml", baseline / "site", args.repeat, env)
+            row: dict[str, Any] = {
+                "casebook_s": ours.seconds, "baseline_s": theirs.seconds, "ratio": ours.seconds / theirs.seconds,
+                "ms_per_case_study": 1000 * ours.seconds / count, "peak_mb": ours.peak_mb,
+                "baseline_peak_mb": theirs.peak_mb, "output_mb": ours.output_mb, "baseline_output_mb": theirs.output_mb,
+                "case_study_page_kb": largest_case_study_page_kb(casebook / "site"),
+            }
+            print(f"  measuring in Chromium…", file=sys.stderr)
+            row.update(browser_measurements(casebook / "site", port, measure_filter=count >= 1000))
+            rows[count] = row
+            shutil.rmtree(Path(temporary) / str(count))
+
+    report = render(rows, args.repeat)
+    print(report)
+    if args.json:
+        args.json.write_text(json.dumps({"machine": machine(), "results": rows}, indent=2))
+    return 0 if all(ok for _, _, ok in budgets(rows)) else 1
+
+
+def budgets(rows: dict[int, dict[str, Any]]) -> list[tuple[str, str, bool]]:
+    checks: list[tuple[str, str, bool]] = []
+    if 1000 in rows:
+        r = rows[1000]
+        checks.append(("Build at 1,000 ≤ 1.25× plain Material", f"{r['ratio']:.2f}×", r["ratio"] <= 1.25))
+        checks.append(("Finder page and its data at 1,000 < 250 KB compressed", f"{r['finder_open_kb']:.0f} KB", r["finder_open_kb"] < 250))
+        first = max(r["header_first_search_kb"], r["finder_first_search_kb"])
+        checks.append(("First search at 1,000 < 300 KB transferred (header search / finder)",
+                       f"{r['header_first_search_kb']:.0f} KB / {r['finder_first_search_kb']:.0f} KB", first < 300))
+    if 1000 in rows and 5000 in rows:
+        growth = rows[5000]["casebook_s"] / rows[1000]["casebook_s"]
+        checks.append(("Time at 5,000 ≤ 5.5× time at 1,000", f"{growth:.2f}×", growth <= 5.5))
+    if 5000 in rows:
+        r = rows[5000]
+        checks.append(("Peak memory at 5,000 < 1 GB", f"{r['peak_mb']:.0f} MB", r["peak_mb"] < 1024))
+        checks.append(("One filter over 5,000 cards ≤ 16 ms (median)", f"{r['filter_ms']:.1f} ms", r["filter_ms"] <= 16))
+        checks.append(("A case-study page < 60 KB at 5,000", f"{r['case_study_page_kb']:.1f} KB", r["case_study_page_kb"] < 60))
+    return checks
+
+
+def render(rows: dict[int, dict[str, Any]], repeat: int) -> str:
+    lines = [
+        f"Machine: {machine()}",
+        "",
+        f"| N | casebook (median of {repeat}) | plain Material | ratio | ms per case study | peak memory | output | "
+        "largest case-study page | finder + data (gzip) | first search: header / finder (gzip) | one filter |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for count, r in rows.items():
+        lines.append(
+            f"| {count:,} | {r['casebook_s']:.1f} s | {r['baseline_s']:.1f} s | {r['ratio']:.2f}× | "
+            f"{r['ms_per_case_study']:.1f} | {r['peak_mb']:.0f} MB | {r['output_mb']:.0f} MB "
+            f"(baseline {r['baseline_output_mb']:.0f} MB) | {r['case_study_page_kb']:.1f} KB | {r['finder_open_kb']:.0f} KB | "
+            f"{r['header_first_search_kb']:.0f} KB / {r['finder_first_search_kb']:.0f} KB | "
+            + (f"{r['filter_ms']:.1f} ms |" if "filter_ms" in r else "– |")
+        )
+    if 1000 in rows and 5000 in rows:
+        lines += ["", f"Growth from 1,000 to 5,000: {rows[5000]['casebook_s'] / rows[1000]['casebook_s']:.2f}× "
+                      f"(plain Material {rows[5000]['baseline_s'] / rows[1000]['baseline_s']:.2f}×)"]
+    lines += ["", "| budget | measured | |", "|---|---:|---|"]
+    lines += [f"| {name} | {value} | {'pass' if ok else '**FAIL**'} |" for name, value, ok in budgets(rows)]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""What the site search can find: every case study, every listing and every
+hand-written page, as documents for the search index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .index import CaseStudyIndex
+from .model import CaseStudy
+from .pages import GeneratedPage
+from .search_index import SearchDocument, markdown_text
+
+SUMMARY_LENGTH = 200
+
+
+def case_study_document(case_study: CaseStudy, index: CaseStudyIndex) -> SearchDocument:
+    vocabularies = index.vocabularies
+    names = [vocabularies.types.name(case_study.type)]
+    names += [vocabularies.phases.name(i) for i in case_study.phases]
+    names += [vocabularies.hubs.name(i) for i in case_study.hubs]
+    names += [vocabularies.partnership_models.name(i) for i in case_study.partnership_models]
+    names += [vocabularies.programmes.name(i) for i in case_study.programmes]
+    if case_study.trust:
+        names += [case_study.trust.name, *case_study.trust.counties]
+    if case_study.school:
+        names += [value for value in (case_study.school.name, case_study.school.location, case_study.school.setting) if value]
+    names += [f"{person.name} {person.role or ''}" for person in case_study.people]
+    return SearchDocument(case_study.url, case_study.title, case_study.summary, " ".join(names) + "\n" + case_study.body)
+
+
+def search_documents(
+    index: CaseStudyIndex,
+    generated: Iterable[GeneratedPage],
+    handwritten: Sequence[tuple[str, str, str, str]],  # (url, title, description, markdown)
+) -> list[SearchDocument]:
+    """Case studies first, in the finder's order (so ids are card positions), then everything else."""
+    documents = [case_study_document(case_study, index) for case_study in index.case_studies]
+    documents += [
+        SearchDocument(page.url, page.title, page.description, "") for page in generated if page.case_study is None
+    ]
+    for url, title, description, markdown in handwritten:
+        text = markdown_text(markdown)
+        summary = description or (text[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + "…" if len(text) > SUMMARY_LENGTH else text)
+        documents.append(SearchDocument(url, title, summary, text))
+    return documents
