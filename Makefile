@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := true
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build check test lint install install-test clean help
+.PHONY: serve build check test lint bench install install-test clean help
 
 help:
 	@echo "make serve   build the casebook and serve it on http://$(HOST)"
@@ -19,6 +19,7 @@ help:
 	@echo "make build   build the site into site/ (strict: any warning fails)"
 	@echo "make check   check every case study against the content model"
 	@echo "make lint    type-check the package, lint the GitHub workflows (mypy, zizmor, actionlint)"
+	@echo "make bench   time builds of 100, 1,000 and 5,000 case studies against plain Material (about 15 minutes)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +65,11 @@ lint: install-test
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Not part of `make test`: it takes minutes and its numbers depend on the machine.
+# BENCH_ARGS="--sizes 1000 --repeat 1" for a quick look.
+bench: install-test
+	$(BIN)/python benchmarks/run.py --json benchmarks/results.json $(BENCH_ARGS)
 
 clean:
 	rm -rf site site-properdocs .pytest_cache node_modules

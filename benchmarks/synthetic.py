@@ -3,26 +3,56 @@
 Same seed, same files: front matter like the real library's (every type, one or
 two phases and hubs, models where the type needs them, programmes, a trust or a
 school, people, a source) and bodies of about 800 words in paragraphs under
-headings, built from the vocabulary of the real case studies.
+headings. Words are drawn from the real case studies in case_studies/, as often
+as they are used there, so the search index is as big as real text makes it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
+import re
+from collections import Counter
 from pathlib import Path
 
 import yaml
 
-WORDS = """
-pupils teachers trust hub maths mastery number fractions reasoning leaders school work group practice lesson
-ratio confidence curriculum department planning assessment specialist programme primary secondary support
-collaboration development professional representations fluency multiplication division place value
-problem solving teaching learning subject knowledge research evidence headteacher classroom understanding
-questions discussion vocabulary manipulatives progression transition sequence concepts early years reception
-college students resit functional skills core maths leadership coaching community network sessions
-""".split()
+REAL_CASE_STUDIES = Path(__file__).resolve().parents[1] / "case_studies"
 QUESTIONS = ["What", "How", "Why", "Which", "Where"]
+FIRST_NAMES = """Aisha Alex Amir Anna Ben Chloe Daniel David Emma Fatima Grace Hannah Harry Imran Jack James Jess
+Kate Laura Leah Liam Maria Mark Mia Mohammed Nadia Olivia Omar Priya Rachel Ravi Ruth Sam Sarah Sophie Tom Yusuf
+Zara""".split()
+SURNAMES = """Ahmed Ali Allen Baker Begum Brown Campbell Clarke Cooper Davies Edwards Evans Green Hall Harris Hill
+Hughes Jackson James Johnson Jones Khan King Lewis Martin Miah Mitchell Moore Morgan Morris Parker Patel Phillips
+Roberts Robinson Scott Shah Smith Taylor Thomas Thompson Turner Walker Ward Watson White Williams Wilson Wood Wright
+Young""".split()
+PLACES = """Barnsley Bath Bedford Birmingham Blackpool Bolton Bradford Brighton Bristol Burnley Cambridge Carlisle
+Chester Colchester Coventry Crawley Darlington Derby Doncaster Dorchester Durham Exeter Gateshead Gloucester Grimsby
+Halifax Harlow Hastings Hull Ipswich Kendal Lancaster Leeds Leicester Lichfield Lincoln Liverpool Luton Margate
+Middlesbrough Newcastle Northampton Norwich Nottingham Oldham Oxford Peterborough Plymouth Portsmouth Preston Reading
+Rochdale Salford Sheffield Slough Southampton Stockport Stoke Sunderland Swindon Taunton Telford Truro Wakefield
+Walsall Watford Wigan Winchester Wolverhampton Worcester York""".split()
+
+
+@functools.cache
+def _vocabulary() -> tuple[list[str], list[int]]:
+    """Every word of the real case studies' bodies, with how often it is used."""
+    counts: Counter[str] = Counter()
+    for path in sorted(REAL_CASE_STUDIES.glob("*.md")):
+        body = path.read_text(encoding="utf-8").split("\n---", 1)[-1]
+        counts.update(word.lower() for word in re.findall(r"[A-Za-z][A-Za-z'-]*[A-Za-z]", body))
+    words = sorted(counts)
+    return words, [counts[word] for word in words]
+
+
+def _word(rng: random.Random) -> str:
+    words, weights = _vocabulary()
+    return rng.choices(words, weights)[0]
+
+
+def _name(rng: random.Random) -> str:
+    return f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
 
 
 class _NoAliases(yaml.SafeDumper):
@@ -33,7 +63,10 @@ class _NoAliases(yaml.SafeDumper):
 
 
 def _sentence(rng: random.Random, low: int = 8, high: int = 22) -> str:
-    words = [rng.choice(WORDS) for _ in range(rng.randint(low, high))]
+    vocabulary, weights = _vocabulary()
+    words = rng.choices(vocabulary, weights, k=rng.randint(low, high))
+    if rng.random() < 0.15:  # people and places, as real stories name them
+        words.insert(rng.randrange(len(words)), rng.choice((_name(rng), rng.choice(PLACES))))
     return " ".join(words).capitalize() + "."
 
 
@@ -49,12 +82,14 @@ def _body(rng: random.Random, type_id: str, words: int = 800) -> str:
         heading += 1
         if type_id == "find-out-in-five":
             if heading > 5:
-                parts.append(f"### More on {rng.choice(WORDS)}")
+                parts.append(f"### More on {_word(rng)}")
             else:
                 parts.append(f"## {heading}. {rng.choice(QUESTIONS)} {_sentence(rng, 4, 9).rstrip('.').lower()}?")
         else:
             parts.append(f"## {_sentence(rng, 2, 5).rstrip('.')}")
-        for _ in range(rng.randint(2, 3)):
+        for number in range(rng.randint(2, 3)):
+            if number and count >= words:
+                break  # long enough: end the section here
             paragraph = _paragraph(rng)
             parts.append(paragraph)
             count += len(paragraph.split())
@@ -90,15 +125,15 @@ def write_case_studies(target: Path, data_dir: Path, count: int, seed: int = 202
             fields["partnership_models"] = rng.sample(models, rng.choice((1, 2)))
         fields["programmes"] = rng.sample(programmes, rng.randint(0, 3))
         if rng.random() < 0.5:
-            fields["trust"] = {"name": f"{rng.choice(WORDS).title()} Learning Trust", "schools": rng.randint(2, 60)}
+            fields["trust"] = {"name": f"{rng.choice(PLACES)} {_word(rng).title()} Learning Trust", "schools": rng.randint(2, 60)}
         else:
             fields["school"] = {
-                "name": f"{rng.choice(WORDS).title()} {rng.choice(['Primary', 'Academy', 'School'])}",
-                "location": rng.choice(["Leeds", "Dorchester", "Lichfield", "Norwich", "Bristol"]),
+                "name": f"{_word(rng).title()} {rng.choice(['Primary', 'Academy', 'School'])}",
+                "location": rng.choice(PLACES),
                 "pupils": rng.randint(50, 1800),
                 "fsm_percent": rng.randint(5, 60),
             }
-        fields["people"] = [{"name": f"Person {number}-{n}", "role": "Maths lead"} for n in range(rng.randint(1, 2))]
+        fields["people"] = [{"name": _name(rng), "role": "Maths lead"} for _ in range(rng.randint(1, 2))]
         fields["source"] = {"title": "A synthetic source", "publisher": "Benchmark", "date": date}
         front = yaml.dump(
             {key: value for key, value in fields.items() if value not in ([], None)},

@@ -48,37 +48,31 @@ def facet_options(vocabularies: Vocabularies) -> list[tuple[str, str, list[tuple
     ]
 
 
-def card_attributes(case_study: CaseStudy, position: int, vocabularies: Vocabularies) -> dict[str, str]:
-    """What the finder's script filters, sorts and searches on, besides the card's own text."""
-    terms = [person.name for person in case_study.people]
-    terms += [vocabularies.programmes.name(i) for i in case_study.programmes]
-    terms += [vocabularies.partnership_models.name(i) for i in case_study.partnership_models]
-    if case_study.school and case_study.school.location:
-        terms.append(case_study.school.location)
-    return {
-        "data-position": str(position),
-        "data-date": case_study.date.isoformat(),
+def card_attributes(case_study: CaseStudy, vocabularies: Vocabularies) -> dict[str, str]:
+    """What the finder's script filters on. Every byte here is repeated for every
+    case study in the finder page, so only the ids, and only those a card has."""
+    attributes = {
         "data-phase": " ".join(case_study.phases),
         "data-hub": " ".join(case_study.hubs),
         "data-model": " ".join(case_study.partnership_models),
         "data-programme": " ".join(case_study.programmes),
         "data-type": case_study.type,
         "data-region": " ".join(region_ids(case_study, vocabularies)),
-        "data-terms": " · ".join(terms),
     }
+    return {name: value for name, value in attributes.items() if value}
 
 
 def render_finder(index: CaseStudyIndex, root: str, search: SearchFiles) -> str:
     vocabularies = index.vocabularies
     counts = _counts(index.case_studies, vocabularies)
     cards = "\n".join(
-        render_card(case_study, vocabularies, root, 3, card_attributes(case_study, position, vocabularies))
-        for position, case_study in enumerate(index.case_studies)
+        render_card(case_study, vocabularies, root, 3, card_attributes(case_study, vocabularies))
+        for case_study in index.case_studies
     )
     count = plural(len(index), "case study", "case studies")
     return (
-        f'<div class="cb-finder" data-cb-finder data-search-base="{e(root + search.base)}" '
-        f'data-search-keys="{e(" ".join(search.word_keys))}">\n'
+        f'<div class="cb-finder" data-cb-finder data-index-base="{e(root + search.base)}" '
+        f'data-index-keys="{e(" ".join(search.word_keys))}">\n'
         + _form(vocabularies, counts)
         + '\n<div class="cb-finder__main">\n'
         f'<h2 class="cb-finder__count"><span role="status" aria-atomic="true">{e(count)}</span></h2>\n'
@@ -92,7 +86,7 @@ def render_finder(index: CaseStudyIndex, root: str, search: SearchFiles) -> str:
         f'<a href="{root}hubs/">Maths Hub</a>, <a href="{root}phases/">phase</a>, '
         f'<a href="{root}partnership-models/">partnership model</a> and <a href="{root}programmes/">programme</a>.</p>\n'
         '<button type="button" class="cb-finder__reset">Clear search and filters</button>\n</div>\n'
-        f'<ul class="cb-cards cb-finder__results" data-search-exclude>\n{cards}\n</ul>\n'
+        f'<ul class="cb-cards cb-finder__results">\n{cards}\n</ul>\n'
         '<button type="button" class="cb-finder__more" hidden>Show more</button>\n'
         "</div>\n</div>"
     )

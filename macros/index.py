@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import heapq
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -26,7 +27,10 @@ class CaseStudyIndex:
     vocabularies: Vocabularies
     case_studies: tuple[CaseStudy, ...]  # published only, newest first
     _buckets: Mapping[tuple[str, str], tuple[CaseStudy, ...]] = field(repr=False)
-    _phase_masks: Mapping[str, int] = field(repr=False)  # slug -> one bit per phase, for cheap overlaps
+    # The same buckets as positions in case_studies (so also newest first), for "related".
+    _positions: Mapping[tuple[str, str], tuple[int, ...]] = field(repr=False)
+    _position_of: Mapping[str, int] = field(repr=False)  # slug -> position
+    _phase_masks: tuple[int, ...] = field(repr=False)  # by position: one bit per phase, for cheap overlaps
 
     def __len__(self) -> int:
         return len(self.case_studies)
@@ -53,32 +57,23 @@ class CaseStudyIndex:
         Ranked by shared hubs, models and programmes (weighted), then shared phases,
         then newest, then slug.
         """
-        scores: Counter[str] = Counter()
-        candidates: dict[str, CaseStudy] = {}
+        me = self._position_of[case_study.slug]
+        scores: dict[int, int] = {}
         for facet, weight in RELATED_WEIGHTS.items():
             for entry_id in case_study.facet_ids(facet):
-                for other in self.with_facet(facet, entry_id)[:RELATED_POOL]:
-                    scores[other.slug] += weight
-                    candidates[other.slug] = other
-        candidates.pop(case_study.slug, None)
-        if len(candidates) < limit:
+                for other in self._positions[(facet, entry_id)][:RELATED_POOL]:
+                    scores[other] = scores.get(other, 0) + weight
+        scores.pop(me, None)
+        if len(scores) < limit:
             for entry_id in case_study.phases:
-                for other in self.with_facet("phase", entry_id)[:RELATED_POOL]:
-                    if other.slug != case_study.slug:
-                        candidates.setdefault(other.slug, other)
-        by_score: dict[int, list[CaseStudy]] = defaultdict(list)
-        for slug, other in candidates.items():
-            by_score[scores[slug]].append(other)
-        mine = self._phase_masks[case_study.slug]
+                for other in self._positions.get(("phase", entry_id), ())[:RELATED_POOL]:
+                    if other != me:
+                        scores.setdefault(other, 0)
+        mine = self._phase_masks[me]
         masks = self._phase_masks
-        chosen: list[CaseStudy] = []
-        # Only the best-scoring groups need their ties broken.
-        for score in sorted(by_score, reverse=True):
-            group = sorted(by_score[score], key=lambda o: (-(mine & masks[o.slug]).bit_count(), *newest_first(o)))
-            chosen.extend(group[: limit - len(chosen)])
-            if len(chosen) >= limit:
-                break
-        return tuple(chosen)
+        # Positions are newest first, then by slug: the last tie-break.
+        best = heapq.nsmallest(limit, scores, key=lambda o: (-scores[o], -(mine & masks[o]).bit_count(), o))
+        return tuple(self.case_studies[position] for position in best)
 
 
 def build_index(case_studies: Iterable[CaseStudy], vocabularies: Vocabularies) -> CaseStudyIndex:
@@ -89,9 +84,12 @@ def build_index(case_studies: Iterable[CaseStudy], vocabularies: Vocabularies) -
             for entry_id in case_study.facet_ids(facet):
                 buckets[(facet, entry_id)].append(case_study)
     bits = {phase: 1 << position for position, phase in enumerate(vocabularies.phases.ids)}
+    position_of = {case_study.slug: position for position, case_study in enumerate(published)}
     return CaseStudyIndex(
         vocabularies=vocabularies,
         case_studies=published,
         _buckets={key: tuple(value) for key, value in buckets.items()},
-        _phase_masks={cs.slug: sum(bits[phase] for phase in set(cs.phases)) for cs in published},
+        _positions={key: tuple(position_of[cs.slug] for cs in value) for key, value in buckets.items()},
+        _position_of=position_of,
+        _phase_masks=tuple(sum(bits[phase] for phase in set(cs.phases)) for cs in published),
     )

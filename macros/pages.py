@@ -74,16 +74,17 @@ class GeneratedPage:
 def plan_pages(index: CaseStudyIndex, search: Callable[[], SearchFiles]) -> Iterator[GeneratedPage]:
     """``search`` gives the search index once it is built (after every page is read)."""
     """Every page the library gives the site: case studies, listings, their indexes, the finder."""
+    cards = render.Cards(index.vocabularies)
     for case_study in index.case_studies:
-        yield _case_study_page(case_study, index)
+        yield _case_study_page(case_study, index, cards)
     for key in LISTED_VOCABULARIES:
         yield _index_page(key, index)
         for entry in index.vocabularies[key]:
-            yield _listing_page(key, entry, index)
+            yield _listing_page(key, entry, index, cards)
     yield _finder_page(index, search)
 
 
-def _case_study_page(case_study: CaseStudy, index: CaseStudyIndex) -> GeneratedPage:
+def _case_study_page(case_study: CaseStudy, index: CaseStudyIndex, cards: render.Cards) -> GeneratedPage:
     vocabularies = index.vocabularies
 
     def before(root: str) -> str:
@@ -95,7 +96,7 @@ def _case_study_page(case_study: CaseStudy, index: CaseStudyIndex) -> GeneratedP
         description=case_study.summary,
         in_nav=False,
         before=before,
-        after=lambda root: render.render_related(index.related(case_study), vocabularies, root),
+        after=lambda root: render.render_related(index.related(case_study), vocabularies, root, cards),
         body=case_study.body,
         case_study=case_study,
     )
@@ -119,13 +120,13 @@ def _index_page(key: str, index: CaseStudyIndex) -> GeneratedPage:
     )
 
 
-def _listing_page(key: str, entry: VocabularyEntry, index: CaseStudyIndex) -> GeneratedPage:
+def _listing_page(key: str, entry: VocabularyEntry, index: CaseStudyIndex, cards: render.Cards) -> GeneratedPage:
     facet = FACET_OF_VOCABULARY[key]
     case_studies = index.with_facet(facet, entry.id)
 
     def after(root: str) -> str:
         empty = render.render_empty(f"There are no case studies for {entry.name} yet.", root)
-        return render.render_cards(case_studies, index.vocabularies, root, empty=empty)
+        return render.render_cards(case_studies, index.vocabularies, root, empty=empty, cards=cards)
 
     return GeneratedPage(
         src_uri=f"{LISTED_VOCABULARIES[key]}/{entry.id}.md",

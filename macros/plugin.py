@@ -30,8 +30,9 @@ from .pages import GeneratedPage, plan_pages
 from .render import root_for
 from .reporting import format_build_failure
 from .sanitise import sanitise_body
-from .search_index import SearchFiles, build_search_files
-from .site_search import search_documents
+from .search_index import SearchDocument, SearchFiles, build_search_files, word_sources
+from .search_worker import BackgroundWords
+from .site_search import case_study_documents, search_documents
 
 
 class CasebookConfig(Config):  # type: ignore[no-untyped-call]  # as below
@@ -48,6 +49,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         self.pages: dict[str, GeneratedPage] = {}
         self.handwritten: list[tuple[str, str, str, str]] = []  # (url, title, description, markdown)
         self.search: SearchFiles | None = None
+        self.case_study_documents: list[SearchDocument] = []
+        self.words: BackgroundWords | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Content lives beside mkdocs.yml, whichever copy of the project is built.
@@ -56,6 +59,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         self.pages = {}
         self.handwritten = []
         self.search = None
+        self.on_build_error(error=RuntimeError("a new build started"))  # a previous build's worker, if any
         if not config.repo_url:
             config.edit_uri = None  # edit links need the repository (REPO_URL); without it, none
         for folder in (CASE_STUDIES_DIR, DATA_DIR):
@@ -71,6 +75,9 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
             raise PluginError(format_build_failure(library))
         self.index = build_index(library.case_studies, library.vocabularies)
         self.figures = library.figures
+        # The search words of the case studies, indexed on another core while the pages render.
+        self.case_study_documents = case_study_documents(self.index)
+        self.words = BackgroundWords(word_sources(self.case_study_documents))
         clashes = []
         for page in plan_pages(self.index, self.search_files):
             existing = files.get_file_from_path(page.src_uri)
@@ -136,14 +143,22 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page has been read: build the search index before any page is written."""
-        assert self.index is not None
-        documents = search_documents(self.index, self.pages.values(), self.handwritten)
-        self.search = build_search_files(documents)
+        assert self.index is not None and self.words is not None
+        documents = search_documents(self.case_study_documents, self.pages.values(), self.handwritten)
+        postings, self.words = self.words.result(), None
+        self.search = build_search_files(documents, (len(self.case_study_documents), postings))
         for key, text in self.search.files.items():
             files.append(File.generated(config, self.search.path(key), content=text))
         # For the header search box (overrides/partials/search.html).
         config.extra["cb_search"] = {"base": self.search.base, "word_keys": " ".join(self.search.word_keys)}
+        # The navigation rendered once per folder for pages outside it (overrides/partials/nav.html).
+        env.globals["cb_nav_cache"] = {}
         return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.words is not None:
+            self.words.cancel()
+            self.words = None
 
     @event_priority(-100)  # after the search plugin has indexed the page's own content
     def on_page_context(
@@ -154,7 +169,22 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
             after = generated.after(root_for(page.url))
             if after:
                 page.content = f"{page.content or ''}\n{after}"
+        context["cb_nav_key"] = nav_cache_key(page, nav)  # type: ignore[typeddict-unknown-key]  # for overrides/partials/nav.html
         return context
+
+
+def nav_cache_key(page: Page, nav: Navigation) -> str | None:
+    """Pages given the same key have the same navigation list (overrides/partials/nav.html).
+
+    A page outside the navigation has no active item, and its links to the
+    navigation's pages are relative to its folder's parent, the same for every
+    page in that folder, unless a navigation page lies inside its own folder.
+    """
+    if page.url == "" or page in nav.pages or not page.url.endswith("/"):
+        return None
+    if any(other.url.startswith(page.url) for other in nav.pages):
+        return None
+    return page.url.rstrip("/").rpartition("/")[0] + "/"
 
 
 def edit_url(config: MkDocsConfig | dict[str, Any], display_path: str) -> str | None:

@@ -66,6 +66,17 @@ def render_card(
 
     ``attributes`` adds ``data-*`` attributes for the finder's script.
     """
+    head, tail = card_parts(case_study, vocabularies, heading_level, attributes)
+    return head + e(root) + tail
+
+
+def card_parts(
+    case_study: CaseStudy,
+    vocabularies: Vocabularies,
+    heading_level: int = 3,
+    attributes: Mapping[str, str] | None = None,
+) -> tuple[str, str]:
+    """A card's HTML before and after the site root in its link, which differs from page to page."""
     h = f"h{heading_level}"
     facts = [
         ("Phase", "Phases", [vocabularies.phases.name(i) for i in case_study.phases]),
@@ -83,13 +94,29 @@ def render_card(
     extra = "".join(f' {name}="{e(value)}"' for name, value in (attributes or {}).items())
     return (
         f'<li class="cb-card"{extra}><article class="cb-card__body">'
-        f'<{h} class="cb-card__title"><a href="{e(case_study_url(case_study, root))}">{e(case_study.title)}</a></{h}>'
+        f'<{h} class="cb-card__title"><a href="',
+        f'{e(case_study.url)}">{e(case_study.title)}</a></{h}>'
         f'<p class="cb-card__meta"><span class="cb-card__type">{e(vocabularies.types.name(case_study.type))}</span> '
         f'<time datetime="{case_study.date.isoformat()}">{e(format_date(case_study.date))}</time></p>'
         f'<p class="cb-card__summary">{e(case_study.summary)}</p>'
         f'<dl class="cb-card__facts">{rows}</dl>'
-        f"</article></li>"
+        f"</article></li>",
     )
+
+
+class Cards:
+    """Each case study's card rendered once a build and reused on every page that lists it."""
+
+    def __init__(self, vocabularies: Vocabularies) -> None:
+        self.vocabularies = vocabularies
+        self._parts: dict[tuple[str, int], tuple[str, str]] = {}
+
+    def card(self, case_study: CaseStudy, root: str, heading_level: int = 3) -> str:
+        key = (case_study.slug, heading_level)
+        parts = self._parts.get(key)
+        if parts is None:
+            parts = self._parts[key] = card_parts(case_study, self.vocabularies, heading_level)
+        return parts[0] + e(root) + parts[1]
 
 
 def render_cards(
@@ -99,14 +126,14 @@ def render_cards(
     *,
     heading_level: int = 3,
     empty: str = "",
+    cards: Cards | None = None,
 ) -> str:
     """A list of cards, or the empty state when there are none."""
     if not case_studies:
         return empty or render_empty("There are no case studies here yet.", root)
-    cards = "\n".join(render_card(cs, vocabularies, root, heading_level) for cs in case_studies)
-    # Cards repeat other pages' text: keep them out of the header search, whose
-    # results should lead to the case studies themselves.
-    return f'<ul class="cb-cards" data-search-exclude>\n{cards}\n</ul>'
+    cards = cards or Cards(vocabularies)
+    items = "\n".join(cards.card(cs, root, heading_level) for cs in case_studies)
+    return f'<ul class="cb-cards">\n{items}\n</ul>'
 
 
 def render_empty(message: str, root: str) -> str:
@@ -203,13 +230,15 @@ def _source(source: Source) -> str:
     return ", ".join(parts)
 
 
-def render_related(related: Sequence[CaseStudy], vocabularies: Vocabularies, root: str) -> str:
+def render_related(
+    related: Sequence[CaseStudy], vocabularies: Vocabularies, root: str, cards: Cards | None = None
+) -> str:
     if not related:
         return ""
     return (
-        '<section class="cb-related" aria-labelledby="cb-related-heading" data-search-exclude>\n'
+        '<section class="cb-related" aria-labelledby="cb-related-heading">\n'
         '<h2 id="cb-related-heading">Related case studies</h2>\n'
-        f"{render_cards(related, vocabularies, root)}\n</section>"
+        f"{render_cards(related, vocabularies, root, cards=cards)}\n</section>"
     )
 
 

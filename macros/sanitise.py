@@ -36,14 +36,17 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# Built once: configuring a sanitiser costs more than most pages take to clean.
+_CLEANER = nh3.Cleaner(
+    tags=_TAGS,
+    clean_content_tags={"script", "style"},
+    attributes=_ATTRIBUTES,
+    attribute_filter=_filter_attribute,
+    url_schemes=set(ALLOWED_SCHEMES),
+    link_rel=None,
+    strip_comments=True,
+)
+
+
 def sanitise_body(html: str) -> str:
-    return nh3.clean(
-        html,
-        tags=_TAGS,
-        clean_content_tags={"script", "style"},
-        attributes=_ATTRIBUTES,
-        attribute_filter=_filter_attribute,
-        url_schemes=set(ALLOWED_SCHEMES),
-        link_rel=None,
-        strip_comments=True,
-    )
+    return _CLEANER.clean(html)

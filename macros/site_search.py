@@ -28,13 +28,18 @@ def case_study_document(case_study: CaseStudy, index: CaseStudyIndex) -> SearchD
     return SearchDocument(case_study.url, case_study.title, case_study.summary, " ".join(names) + "\n" + case_study.body)
 
 
+def case_study_documents(index: CaseStudyIndex) -> list[SearchDocument]:
+    """In the finder's order, so a case study's document id is its card's position."""
+    return [case_study_document(case_study, index) for case_study in index.case_studies]
+
+
 def search_documents(
-    index: CaseStudyIndex,
+    case_studies: Sequence[SearchDocument],
     generated: Iterable[GeneratedPage],
     handwritten: Sequence[tuple[str, str, str, str]],  # (url, title, description, markdown)
 ) -> list[SearchDocument]:
-    """Case studies first, in the finder's order (so ids are card positions), then everything else."""
-    documents = [case_study_document(case_study, index) for case_study in index.case_studies]
+    """Case studies first (so ids are card positions), then listings and hand-written pages."""
+    documents = list(case_studies)
     documents += [
         SearchDocument(page.url, page.title, page.description, "") for page in generated if page.case_study is None
     ]

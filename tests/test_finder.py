@@ -446,7 +446,7 @@ def test_searching_fetches_a_few_small_files_and_never_materials_whole_index(pag
 
 def test_search_files_are_small_and_versioned(site: ServedSite) -> None:
     html = (site.site / "case-studies" / "index.html").read_text()
-    base = re.search(r'data-cb-finder data-search-base="([^"]+)"', html).group(1)  # type: ignore[union-attr]
+    base = re.search(r'data-cb-finder data-index-base="([^"]+)"', html).group(1)  # type: ignore[union-attr]
     assert re.fullmatch(r"\.\./case-studies/search/[0-9a-f]{12}/", base)
     folder = site.site / base.removeprefix("../")
     chunk = json.loads((folder / "s.json").read_text())

@@ -183,6 +183,44 @@ def test_case_studies_stay_out_of_the_navigation(site: Path) -> None:
     assert "Alpha primary story" not in listing.split('<div class="md-content"')[0]
 
 
+def test_every_navigation_link_on_every_page_leads_to_a_page(site: Path) -> None:
+    """The navigation is rendered once and reused on pages outside it: its relative
+    links must still be right wherever it lands."""
+    from urllib.parse import urljoin
+
+    pages = sorted(site.rglob("index.html"))
+    assert len(pages) > 40
+    everywhere: set[tuple[str, ...]] = set()
+    for html_file in pages:
+        url = "/" + html_file.parent.relative_to(site).as_posix() + "/"
+        url = "/" if url == "/./" else url
+        nav = html_file.read_text(encoding="utf-8").split('class="md-nav md-nav--primary"', 1)[1].split("md-sidebar--secondary", 1)[0]
+        # (The page being read also lists its own headings, as #anchors: not navigation.)
+        targets = {t for t in re.findall(r'<a href="([^"]+)" class="md-nav__link', nav) if "#" not in t}
+        assert len(targets) >= 8, html_file
+        resolved = sorted(urljoin(url, target).rstrip("/") + "/" for target in targets)
+        for target in resolved:
+            assert (site / target.lstrip("/") / "index.html").is_file(), (html_file, target)
+        everywhere.add(tuple(resolved))
+    assert len(everywhere) == 1  # the same pages, from wherever the reader is
+
+
+def test_pages_outside_the_navigation_share_it_by_folder() -> None:
+    from types import SimpleNamespace
+
+    from macros.plugin import nav_cache_key
+
+    in_nav = SimpleNamespace(url="hubs/")
+    nav = SimpleNamespace(pages=[in_nav, SimpleNamespace(url="")])
+    assert nav_cache_key(SimpleNamespace(url="case-studies/x/"), nav) == "case-studies/"  # type: ignore[arg-type]
+    assert nav_cache_key(SimpleNamespace(url="hubs/jurassic/"), nav) == "hubs/"  # type: ignore[arg-type]
+    assert nav_cache_key(in_nav, nav) is None  # type: ignore[arg-type]  # it has an active item
+    assert nav_cache_key(SimpleNamespace(url=""), nav) is None  # type: ignore[arg-type]
+    # A page with a navigation page inside its own folder links to it differently.
+    nested = SimpleNamespace(pages=[SimpleNamespace(url="guides/extra/more/")])
+    assert nav_cache_key(SimpleNamespace(url="guides/extra/"), nested) is None  # type: ignore[arg-type]
+
+
 # --- builds that must fail or must keep working ---------------------------------------
 
 

@@ -79,3 +79,13 @@ def test_model_grid_places_each_model_by_its_axes() -> None:
     assert "Expertise from outside the trust" in rows[0] and "hub-led-trust-groups/" in rows[0].split("</td>")[0]
     assert "Expertise from within the trust" in rows[1]
     assert "trust-leaders-lead-for-hub/" in rows[1].split("</td>")[1] and "1 case study" in rows[1].split("</td>")[1]
+
+
+def test_cards_rendered_once_are_the_same_as_cards_rendered_each_time() -> None:
+    from macros.render import Cards
+
+    cards = Cards(VOCABULARIES)
+    one = study("x", title="A & B", school=School(name="St Mary's"))
+    for root in ("../../", "../", ""):
+        assert cards.card(one, root) == render_card(one, VOCABULARIES, root)
+        assert cards.card(one, root, 2) == render_card(one, VOCABULARIES, root, 2)

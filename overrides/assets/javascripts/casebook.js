@@ -147,26 +147,22 @@
     this.emptyMessage = root.querySelector(".cb-finder__empty-message");
     this.input = root.querySelector(".cb-finder__input");
     this.sort = root.querySelector(".cb-finder__select");
-    this.index = SearchIndex.open(root.dataset.searchBase || "", root.dataset.searchKeys || "");
+    this.index = SearchIndex.open(root.dataset.indexBase || "", root.dataset.indexKeys || "");
     this.typing = false;
     this.sortChosen = false; // the reader picked a sort; otherwise it follows the query
     this.limit = PAGE;
     this.more = root.querySelector(".cb-finder__more");
     this.announce = null;
 
-    this.records = Array.prototype.map.call(this.list.children, function (card) {
+    this.records = Array.prototype.map.call(this.list.children, function (card, position) {
       var title = card.querySelector(".cb-card__title").textContent;
       var record = {
         card: card,
-        position: Number(card.dataset.position),
+        position: position, // in the built order, newest first: also the case study's search index id
         title: " " + words(title).join(" "),
-        text: " " + words(text(card) + " " + (card.dataset.terms || "")).join(" "),
-        sortTitle: normalise(title.trim()),
-        values: {}
+        text: " " + words(text(card)).join(" "),
+        sortTitle: normalise(title.trim())
       };
-      FACETS.forEach(function (facet) {
-        record.values[facet] = (card.dataset[facet] || "").split(" ").filter(Boolean);
-      });
       return record;
     });
 
@@ -188,6 +184,25 @@
         self.boxes[facet][box.value] = box;
         box.countElement = box.nextElementSibling.querySelector(".cb-facet__count");
       });
+    });
+
+    // Each facet's values for every card as numbers in one typed array (card r has
+    // values[offsets[r]] to values[offsets[r + 1] - 1]): filtering and counting
+    // thousands of cards is then a few tight loops, with no strings compared.
+    this.facetData = FACETS.map(function (facet) {
+      var names = Object.keys(self.boxes[facet]);
+      var number = {};
+      names.forEach(function (name, i) { number[name] = i; });
+      var offsets = new Int32Array(self.records.length + 1);
+      var values = [];
+      self.records.forEach(function (record, r) {
+        offsets[r] = values.length;
+        (record.card.dataset[facet] || "").split(" ").forEach(function (value) {
+          if (Object.prototype.hasOwnProperty.call(number, value)) values.push(number[value]);
+        });
+      });
+      offsets[self.records.length] = values.length;
+      return { names: names, number: number, offsets: offsets, values: Int32Array.from(values) };
     });
   }
 
@@ -302,7 +317,8 @@
   };
 
   /* Score every record against the query: title words count most, then the
-     card's other text and names, then the body. -1 means no match. */
+     card's other text, then what only the search index has (people, places,
+     the full text). -1 means no match. */
   Finder.prototype.scores = function (query) {
     var self = this;
     var terms = words(query).filter(function (word) { return !STOPWORDS.has(word); });
@@ -339,38 +355,45 @@
 
     // One bit per facet: does the record satisfy that facet's selection (OR within it)?
     // A record is shown when it satisfies all of them (AND across); an option's count
-    // is the records satisfying every facet but its own. Plain loops: this runs on
-    // every change, over every case study.
+    // is the records satisfying every facet but its own. Plain loops over typed
+    // arrays: this runs on every change, over every case study.
+    var data = this.facetData;
     var all = (1 << FACETS.length) - 1;
+    var chosen = data.map(function (facet, f) {
+      var flags = new Uint8Array(facet.names.length);
+      state.filters[FACETS[f]].forEach(function (value) { flags[facet.number[value]] = 1; });
+      return state.filters[FACETS[f]].size ? flags : null;
+    });
     var masks = new Int32Array(count);
     for (var r = 0; r < count; r += 1) {
       if (scores[r] < 0) { masks[r] = -1; continue; }
       var mask = 0;
-      for (var f = 0; f < FACETS.length; f += 1) {
-        var selected = state.filters[FACETS[f]];
-        if (selected.size === 0) { mask |= 1 << f; continue; }
-        var values = records[r].values[FACETS[f]];
-        for (var v = 0; v < values.length; v += 1) {
-          if (selected.has(values[v])) { mask |= 1 << f; break; }
+      for (var f = 0; f < data.length; f += 1) {
+        var flags = chosen[f];
+        if (!flags) { mask |= 1 << f; continue; }
+        var offsets = data[f].offsets;
+        var values = data[f].values;
+        for (var v = offsets[r]; v < offsets[r + 1]; v += 1) {
+          if (flags[values[v]]) { mask |= 1 << f; break; }
         }
       }
       masks[r] = mask;
     }
 
-    FACETS.forEach(function (facet, f) {
+    data.forEach(function (facet, f) {
       var others = all & ~(1 << f);
-      var counts = {};
+      var counts = new Int32Array(facet.names.length);
+      var offsets = facet.offsets;
+      var values = facet.values;
       for (var r = 0; r < count; r += 1) {
         if (masks[r] < 0 || (masks[r] & others) !== others) continue;
-        var values = records[r].values[facet];
-        for (var v = 0; v < values.length; v += 1) counts[values[v]] = (counts[values[v]] || 0) + 1;
+        for (var v = offsets[r]; v < offsets[r + 1]; v += 1) counts[values[v]] += 1;
       }
-      var boxes = self.boxes[facet];
-      Object.keys(boxes).forEach(function (value) {
+      var boxes = self.boxes[FACETS[f]];
+      facet.names.forEach(function (value, i) {
         var box = boxes[value];
-        var found = counts[value] || 0;
-        setText(box.countElement, "(" + number(found) + ")");
-        var disabled = found === 0 && !box.checked;
+        setText(box.countElement, "(" + number(counts[i]) + ")");
+        var disabled = counts[i] === 0 && !box.checked;
         if (box.disabled !== disabled) box.disabled = disabled;
       });
     });
@@ -549,7 +572,7 @@
     this.toggle = document.getElementById("__search");
     // The header stays put through instant navigation while the page's address
     // changes, so relative addresses are resolved once, now.
-    this.index = SearchIndex.open(root.dataset.searchBase, root.dataset.searchKeys);
+    this.index = SearchIndex.open(root.dataset.indexBase, root.dataset.indexKeys);
     this.siteRoot = new URL("../../../", this.index.base).href; // the site root: base is <root>case-studies/search/<version>/
     this.finder = this.form.action;
     this.form.setAttribute("action", this.finder);
