@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .checks import slugify
+from .exports import CSV_PATH, JSON_PATH
+from .feeds import SITE_FEED_PATH
 from .index import CaseStudyIndex
 from .model import CaseStudy, Vocabularies
 from .render import e, plural, render_card
@@ -76,6 +78,8 @@ def render_finder(index: CaseStudyIndex, root: str, search: SearchFiles) -> str:
         + _form(vocabularies, counts)
         + '\n<div class="cb-finder__main">\n'
         f'<h2 class="cb-finder__count"><span role="status" aria-atomic="true">{e(count)}</span></h2>\n'
+        + _actions(root)
+        +
         '<div class="cb-finder__selected" hidden>\n<h3 class="cb-visually-hidden">Selected filters</h3>\n'
         '<ul class="cb-finder__chips"></ul>\n'
         '<button type="button" class="cb-finder__clear">Clear all filters</button>\n</div>\n'
@@ -89,6 +93,20 @@ def render_finder(index: CaseStudyIndex, root: str, search: SearchFiles) -> str:
         f'<ul class="cb-cards cb-finder__results">\n{cards}\n</ul>\n'
         '<button type="button" class="cb-finder__more" hidden>Show more</button>\n'
         "</div>\n</div>"
+    )
+
+
+def _actions(root: str) -> str:
+    """Take the list away. Without JavaScript the CSV is the whole list, which is then what the page shows;
+    the script makes it the filtered view and shows the copy button, which needs it."""
+    return (
+        '<div class="cb-finder__actions">\n'
+        f'<a class="cb-finder__download" href="{e(root)}{CSV_PATH}" data-json="{e(root)}{JSON_PATH}" download>'
+        "Download this list (CSV)</a>\n"
+        '<button type="button" class="cb-finder__copy" hidden>Copy link to this view</button>\n'
+        f'<a class="cb-finder__feed" rel="alternate" type="application/atom+xml" href="{e(root)}{SITE_FEED_PATH}">Follow new case studies (Atom feed)</a>\n'
+        '<span class="cb-finder__copied" role="status"></span>\n'
+        "</div>\n"
     )
 
 

@@ -17,6 +17,7 @@ from functools import partial
 
 from . import render
 from .finder import render_finder
+from .network import render_network
 from .index import CaseStudyIndex
 from .search_index import SearchFiles
 from .model import FACET_OF_VOCABULARY, LISTED_VOCABULARIES, CaseStudy, VocabularyEntry
@@ -57,7 +58,7 @@ class GeneratedPage:
     body: str = ""  # Markdown: only a case study has one, and it is untrusted
     case_study: CaseStudy | None = None
     hide: tuple[str, ...] = ()  # Material's `hide:` front matter, e.g. ("toc",)
-    finder: bool = False  # the page that owns ?q= (see overrides/main.html)
+    finder: bool = False  # the page that owns ?q=
 
     @property
     def markdown(self) -> str:
@@ -72,8 +73,10 @@ class GeneratedPage:
 
 
 def plan_pages(index: CaseStudyIndex, search: Callable[[], SearchFiles]) -> Iterator[GeneratedPage]:
-    """``search`` gives the search index once it is built (after every page is read)."""
-    """Every page the library gives the site: case studies, listings, their indexes, the finder."""
+    """Every page the library gives the site: case studies, listings, their indexes, the finder.
+
+    ``search`` gives the search index once it is built (after every page is read).
+    """
     cards = render.Cards(index.vocabularies)
     for case_study in index.case_studies:
         yield _case_study_page(case_study, index, cards)
@@ -113,7 +116,8 @@ def _index_page(key: str, index: CaseStudyIndex) -> GeneratedPage:
             if key == "partnership_models"
             else render.render_vocabulary_index(vocabulary, index, root)
         )
-        return f"<h1>{render.e(title)}</h1>\n<p>{render.e(intro)}</p>\n{entries}"
+        network = render_network(index, root) if key == "hubs" else ""
+        return f"<h1>{render.e(title)}</h1>\n<p>{render.e(intro)}</p>\n{entries}\n{network}"
 
     return GeneratedPage(
         src_uri=f"{LISTED_VOCABULARIES[key]}/index.md", title=title, description=intro, in_nav=True, before=before

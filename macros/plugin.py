@@ -22,7 +22,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .exports import JSON_PATH, build_json_index, build_time
+from .exports import CSV_PATH, JSON_PATH, build_csv_index, build_json_index, build_time
+from .feeds import SITE_FEED_PATH, render_feed, site_feeds
 from .figures import Figures
 from .index import CaseStudyIndex, build_index
 from .library import CASE_STUDIES_DIR, DATA_DIR, load_library
@@ -30,6 +31,7 @@ from .pages import GeneratedPage, plan_pages
 from .render import root_for
 from .reporting import format_build_failure
 from .sanitise import sanitise_body
+from .sharing import head_tags, mark_links_for_print
 from .search_index import SearchDocument, SearchFiles, build_search_files, word_sources
 from .search_worker import BackgroundWords
 from .site_search import case_study_documents, search_documents
@@ -93,7 +95,13 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
             self.pages[page.src_uri] = page
         if clashes:
             raise PluginError("\n".join(clashes))
-        files.append(File.generated(config, JSON_PATH, content=build_json_index(self.index, build_time())))
+        generated = build_time()
+        files.append(File.generated(config, JSON_PATH, content=build_json_index(self.index, generated)))
+        files.append(File.generated(config, CSV_PATH, content=build_csv_index(self.index)))
+        newest = self.index.case_studies[0].date if self.index.case_studies else generated.date()
+        for feed in site_feeds(self.index, config.site_name):
+            text = render_feed(feed, self.index.vocabularies, config.site_url or "/", config.site_author or config.site_name, newest)
+            files.append(File.generated(config, feed.path, content=text))
         return files
 
     def search_files(self) -> SearchFiles:
@@ -130,7 +138,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         generated = self.pages.get(page.file.src_uri)
         if generated is None or generated.case_study is None:
             return html
-        return sanitise_body(html)
+        # On paper a case study's links show where they lead (the print stylesheet).
+        return mark_links_for_print(sanitise_body(html), page.canonical_url)
 
     @event_priority(-100)
     def _add_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -165,10 +174,30 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         generated = self.pages.get(page.file.src_uri)
+        root = root_for(page.url)
         if generated is not None:
-            after = generated.after(root_for(page.url))
+            after = generated.after(root)
             if after:
                 page.content = f"{page.content or ''}\n{after}"
+        # Only the site's feed goes in the head: Material's instant navigation reads every
+        # <link rel="alternate"> as a translation of the site and fetches sitemap.xml from
+        # beside it, which for a hub's feed does not exist. A hub's page links its own feed
+        # in the text, with <a rel="alternate" type="application/atom+xml">, which feed
+        # readers also discover.
+        feeds = [(root + SITE_FEED_PATH, "New case studies")]
+        description = page.meta.get("description")
+        context["cb_head"] = head_tags(  # type: ignore[typeddict-unknown-key]  # for overrides/main.html
+            # A generated page's meta holds its title already escaped; the page object has it as plain text.
+            title=generated.title if generated is not None else (page.title or config.site_name),
+            description=generated.description if generated is not None else (
+                description if isinstance(description, str) else config.site_description or ""
+            ),
+            site_name=config.site_name,
+            site_url=config.site_url,
+            canonical_url=page.canonical_url,
+            article=generated is not None and generated.case_study is not None,
+            feeds=feeds,
+        )
         context["cb_nav_key"] = nav_cache_key(page, nav)  # type: ignore[typeddict-unknown-key]  # for overrides/partials/nav.html
         return context
 

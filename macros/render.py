@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
+from .feeds import hub_feed_path
 from .index import CaseStudyIndex
 from .model import FACET_OF_VOCABULARY, LISTED_VOCABULARIES, CaseStudy, School, Source, Trust, Vocabularies, Vocabulary, VocabularyEntry
 from .vocabularies import REGIONS
@@ -221,7 +222,9 @@ def _school(school: School) -> str:
 def _source(source: Source) -> str:
     title = e(source.title or source.url or "Original publication")
     if source.url:
-        title = f'<a href="{e(source.url)}">{title}</a>'
+        # An address is written after the link on paper (the print stylesheet); here it is already absolute.
+        printed = f' data-print-url="{e(source.url)}"' if source.url.startswith(("https:", "http:")) else ""
+        title = f'<a href="{e(source.url)}"{printed}>{title}</a>'
     parts = [title]
     if source.publisher:
         parts.append(e(source.publisher))
@@ -260,6 +263,12 @@ def render_listing_intro(vocabulary: Vocabulary, entry: VocabularyEntry, count: 
         f"Filter and search these in the case study finder</a></p>"
         if count else ""
     )
+    if vocabulary.key == "hubs":  # each hub has its own feed (macros/feeds.py)
+        finder += (
+            f'<p class="cb-listing__feed"><a rel="alternate" type="application/atom+xml" '
+            f'href="{root}{e(hub_feed_path(entry.id))}">'
+            f"Follow new case studies from {e(entry.name)} (Atom feed)</a></p>"
+        )
     return f'<h1>{e(entry.name)}</h1>\n<div class="cb-listing__intro">{description}{detail_html}</div>\n{heading}\n{finder}'
 
 

