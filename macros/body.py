@@ -59,6 +59,11 @@ def url_problem(url: str) -> str | None:
 
 def text_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
     """Body lines outside fenced code, with inline code spans blanked out."""
+    for number, line in _lines_outside_fences(body, first_line):
+        yield number, blank_code_spans(line) if "`" in line else line
+
+
+def _lines_outside_fences(body: str, first_line: int) -> Iterator[tuple[int, str]]:
     fence: str | None = None
     for number, line in iter_lines(body, first_line):
         if fence is not None:
@@ -69,7 +74,7 @@ def text_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
         if match := _FENCE_OPEN.match(line):
             fence = match.group(1)
             continue
-        yield number, blank_code_spans(line) if "`" in line else line
+        yield number, line
 
 
 def blank_code_spans(line: str) -> str:
@@ -107,7 +112,10 @@ def scan_body(body: str, first_line: int, *, questions: bool) -> BodyScan:
     headings: list[tuple[int, str, bool]] = []  # line, text, underlined (setext)
     text: list[str] = []
     previous = ""
-    for number, line in text_lines(body, first_line):
+    limits = _Limits(problems)
+    for number, raw in _lines_outside_fences(body, first_line):
+        line = blank_code_spans(raw) if "`" in raw else raw
+        limits.add(number, raw, line)
         text.append(line)
         if "<" in line:
             problems.extend(_markup_problems(number, line))
@@ -126,6 +134,47 @@ def scan_body(body: str, first_line: int, *, questions: bool) -> BodyScan:
     if questions:
         problems.extend(_question_problems(headings, first_line))
     return BodyScan(sorted(problems, key=lambda problem: problem.line), len("\n".join(text).split()))
+
+
+# Python-Markdown's inline parser slows down with the square of a paragraph's length
+# for each '[' or run of backticks it cannot close (20,000 '[' take minutes), so a
+# pull request could stall every build. Real case studies stay far inside these.
+MAX_PARAGRAPH = 20_000  # characters
+MAX_BRACKETS = 500  # '[' in the whole body: links, images and footnotes
+MAX_BACKTICK_RUNS = 1_000  # runs of backticks in the whole body, code spans' included
+
+
+class _Limits:
+    """Counts what makes Markdown slow, reporting each limit once, where it is passed."""
+
+    def __init__(self, problems: list[BodyProblem]) -> None:
+        self.problems = problems
+        self.brackets = self.backticks = 0
+        self.paragraph_start = self.paragraph_size = self.last = 0
+        self.reported: set[object] = set()
+
+    def add(self, number: int, raw: str, line: str) -> None:
+        if not raw.strip() or number != self.last + 1:
+            self.paragraph_start, self.paragraph_size = number, 0
+        self.last = number
+        self.paragraph_size += len(raw) + 1
+        if self.paragraph_size > MAX_PARAGRAPH and ("paragraph", self.paragraph_start) not in self.reported:
+            self.reported.add(("paragraph", self.paragraph_start))
+            self.report(self.paragraph_start, f"this paragraph is over {MAX_PARAGRAPH:,} characters long — split it with blank lines")
+        self.brackets += line.count("[")
+        if self.brackets > MAX_BRACKETS and "brackets" not in self.reported:
+            self.reported.add("brackets")
+            self.report(number, f"more than {MAX_BRACKETS} '[' characters in the body — a case study needs far fewer; "
+                                "remove the stray brackets")
+        if "`" in raw:
+            self.backticks += len(_BACKTICKS.findall(raw))
+            if self.backticks > MAX_BACKTICK_RUNS and "backticks" not in self.reported:
+                self.reported.add("backticks")
+                self.report(number, f"more than {MAX_BACKTICK_RUNS:,} runs of backticks (`) in the body — "
+                                    "remove the stray ones")
+
+    def report(self, line: int, message: str) -> None:
+        self.problems.append(BodyProblem(line, message))
 
 
 def check_body(body: str, first_line: int, *, questions: bool) -> list[BodyProblem]:
@@ -154,6 +203,32 @@ def _markup_problems(number: int, line: str) -> Iterator[BodyProblem]:
             f"to show a '<' sign, put a space after it or write it inside `backticks`",
         )
         return  # one per line is enough to find it
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    line: int  # in the file
+    index: int  # line index within the body
+    start: int  # the target's place in that line, without <angle brackets>
+    end: int
+    target: str
+
+
+def link_targets(body: str, first_line: int) -> Iterator[LinkTarget]:
+    """Every link and image destination in the body, outside code, where it stands."""
+    for number, raw in _lines_outside_fences(body, first_line):
+        if "]" not in raw:
+            continue
+        line = blank_code_spans(raw) if "`" in raw else raw
+        matches = [m for m in _INLINE_LINK.finditer(line)]
+        if definition := _REFERENCE_DEFINITION.match(line):
+            matches.append(definition)
+        for match in matches:
+            start, end = match.span(1)
+            if line[start:end].startswith("<") and line[start:end].endswith(">"):
+                start, end = start + 1, end - 1
+            if end > start:
+                yield LinkTarget(number, number - first_line, start, end, raw[start:end])
 
 
 def _link_problems(number: int, line: str) -> Iterator[BodyProblem]:

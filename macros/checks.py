@@ -99,8 +99,17 @@ def suggest_id(value: str, vocabulary: Vocabulary) -> str | None:
     return None
 
 
+def key_field(prefix: str, key: Any) -> str:
+    """The field of a problem with a key: the key as written (``trust.nmae``), unless
+    it is empty or holds what would break ``path:line: field: message``; then its parent."""
+    text = str(key)
+    if text and text == text.strip() and not any(c in text for c in ":\n\r\t") and text.isprintable():
+        return f"{prefix}{text}"
+    return prefix.rstrip(".") or "front matter"
+
+
 def unknown_key_message(key: Any, allowed: tuple[str, ...]) -> str:
-    message = f"unknown key '{key}'"
+    message = f"unknown key {str(key)!r}"
     close = difflib.get_close_matches(str(key).lower(), allowed, n=1, cutoff=0.6)
     if close:
         return f"{message} — did you mean '{close[0]}'?"
@@ -189,7 +198,7 @@ class _CaseStudyChecker:
     def unknown_keys(self, mapping: YamlMap, allowed: tuple[str, ...], prefix: str) -> None:
         for key in mapping:
             if key not in allowed:
-                self.add(mapping.line_of(key), f"{prefix}{key}", unknown_key_message(key, allowed))
+                self.add(mapping.line_of(key), key_field(prefix, key), unknown_key_message(key, allowed))
 
     def text(
         self,
@@ -341,8 +350,10 @@ class _CaseStudyChecker:
         if value is None:
             return None
         if not isinstance(value, YamlMap):
-            example = f"\n  {allowed[0]}: …"
-            self.add(parent.line_of(key), key, f"must be indented 'key: value' lines such as '{key}:{example}', not {describe(value)}")
+            self.add(
+                parent.line_of(key), key,
+                f"must be 'key: value' lines indented under '{key}:' (such as '  {allowed[0]}: …'), not {describe(value)}",
+            )
             return None
         self.unknown_keys(value, allowed, f"{key}.")
         return value

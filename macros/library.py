@@ -15,12 +15,14 @@ from pathlib import Path
 
 from .checks import check_case_study
 from .figures import Figures, load_figures
+from .links import SiteMap, build_site_map, link_problems
 from .loading import display_path, find_case_study_files, read_case_study
 from .model import CaseStudy, Problem, Vocabularies
 from .vocabularies import load_vocabularies
 
 CASE_STUDIES_DIR = "case_studies"
 DATA_DIR = "data"
+DOCS_DIR = "docs"  # mkdocs.yml's docs_dir: hand-written pages, which case studies may link to
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class Library:
     vocabularies: Vocabularies | None
     figures: Figures | None = None
     case_studies: tuple[CaseStudy, ...] = ()  # every valid file, drafts included
+    site: SiteMap | None = None  # the built site's pages and files, for links in bodies
     problems: tuple[Problem, ...] = ()
     files_checked: int = 0
     files_with_problems: int = 0
@@ -69,6 +72,17 @@ def load_library(root: Path, paths: Iterable[Path] | None = None, today: dt.date
         if case_study is not None:
             case_studies.append(case_study)
 
+    site = None
+    if vocabularies is not None:
+        # Links between pages need every case study known: a second pass, over what is in memory.
+        site = build_site_map(case_studies, vocabularies, root / DOCS_DIR)
+        broken = set()
+        for case_study in case_studies:
+            for line, message in link_problems(case_study, site):
+                problems.append(Problem(case_study.display_path, line, "body", message))
+                broken.add(case_study.slug)
+        case_studies = [case_study for case_study in case_studies if case_study.slug not in broken]
+
     problems.extend(_duplicate_slugs(slugs))
     if paths is not None:
         # Checking some files: their slugs must still be unique in the whole library.
@@ -80,6 +94,7 @@ def load_library(root: Path, paths: Iterable[Path] | None = None, today: dt.date
         vocabularies=vocabularies,
         figures=figures,
         case_studies=tuple(case_studies),
+        site=site,
         problems=ordered,
         files_checked=len(files),
         files_with_problems=len({problem.path for problem in ordered}),

@@ -39,6 +39,13 @@ class Problem:
     field: str
     message: str
 
+    def __post_init__(self) -> None:
+        # One problem, one line: what an editor wrote may hold line breaks or control characters.
+        for name in ("path", "field", "message"):
+            text = getattr(self, name)
+            if not text.isprintable():
+                object.__setattr__(self, name, "".join(c if c.isprintable() else repr(c)[1:-1] for c in text))
+
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
 

@@ -19,6 +19,7 @@ from . import render
 from .finder import render_finder
 from .network import render_network
 from .index import CaseStudyIndex
+from .links import SiteMap, rewrite_links
 from .search_index import SearchFiles
 from .model import FACET_OF_VOCABULARY, LISTED_VOCABULARIES, CaseStudy, VocabularyEntry
 
@@ -72,14 +73,17 @@ class GeneratedPage:
         return f"{path}/"
 
 
-def plan_pages(index: CaseStudyIndex, search: Callable[[], SearchFiles]) -> Iterator[GeneratedPage]:
+def plan_pages(
+    index: CaseStudyIndex, search: Callable[[], SearchFiles], site: SiteMap | None = None
+) -> Iterator[GeneratedPage]:
     """Every page the library gives the site: case studies, listings, their indexes, the finder.
 
-    ``search`` gives the search index once it is built (after every page is read).
+    ``search`` gives the search index once it is built (after every page is read);
+    with ``site``, links in bodies are pointed at the files they lead to (macros/links.py).
     """
     cards = render.Cards(index.vocabularies)
     for case_study in index.case_studies:
-        yield _case_study_page(case_study, index, cards)
+        yield _case_study_page(case_study, index, cards, rewrite_links(case_study, site) if site else case_study.body)
     for key in LISTED_VOCABULARIES:
         yield _index_page(key, index)
         for entry in index.vocabularies[key]:
@@ -87,7 +91,7 @@ def plan_pages(index: CaseStudyIndex, search: Callable[[], SearchFiles]) -> Iter
     yield _finder_page(index, search)
 
 
-def _case_study_page(case_study: CaseStudy, index: CaseStudyIndex, cards: render.Cards) -> GeneratedPage:
+def _case_study_page(case_study: CaseStudy, index: CaseStudyIndex, cards: render.Cards, body: str) -> GeneratedPage:
     vocabularies = index.vocabularies
 
     def before(root: str) -> str:
@@ -100,7 +104,7 @@ def _case_study_page(case_study: CaseStudy, index: CaseStudyIndex, cards: render
         in_nav=False,
         before=before,
         after=lambda root: render.render_related(index.related(case_study), vocabularies, root, cards),
-        body=case_study.body,
+        body=body,
         case_study=case_study,
     )
 

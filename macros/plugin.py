@@ -8,7 +8,8 @@ from ever being evaluated as a template or reaching a page as script.
 
 from __future__ import annotations
 
-from html import escape
+import re
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -81,7 +82,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         self.case_study_documents = case_study_documents(self.index)
         self.words = BackgroundWords(word_sources(self.case_study_documents))
         clashes = []
-        for page in plan_pages(self.index, self.search_files):
+        for page in plan_pages(self.index, self.search_files, library.site):
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 if page.case_study is not None:
@@ -146,7 +147,9 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return html
-        return "\n".join(part for part in (generated.before(root_for(page.url)), html) if part)
+        before = generated.before(root_for(page.url))
+        add_anchors(page, before)
+        return "\n".join(part for part in (before, html) if part)
 
     on_page_content = CombinedEvent(_sanitise_case_study, _add_page_content)
 
@@ -178,6 +181,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         if generated is not None:
             after = generated.after(root)
             if after:
+                add_anchors(page, after)
                 page.content = f"{page.content or ''}\n{after}"
         # Only the site's feed goes in the head: Material's instant navigation reads every
         # <link rel="alternate"> as a translation of the site and fetches sitemap.xml from
@@ -200,6 +204,16 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         )
         context["cb_nav_key"] = nav_cache_key(page, nav)  # type: ignore[typeddict-unknown-key]  # for overrides/partials/nav.html
         return context
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def add_anchors(page: Page, html: str) -> None:
+    """MkDocs checks links to #anchors against the ids in a page's Markdown only; a generated
+    page's own HTML has ids that links may point at too (``/hubs/#who-works-with-which-hub``)."""
+    if page.present_anchor_ids is not None and ' id="' in html:
+        page.present_anchor_ids.update(unescape(anchor) for anchor in _ID.findall(html))
 
 
 def nav_cache_key(page: Page, nav: Navigation) -> str | None:

@@ -318,7 +318,7 @@ def test_unknown_keys_inside_source(project: Path) -> None:
 
 def test_nested_shapes(project: Path) -> None:
     assert only_problem(project, trust="Diocese of Salisbury Academy Trust") == [
-        "case_studies/story.md:8: trust: must be indented 'key: value' lines such as 'trust:\n  name: …', "
+        "case_studies/story.md:8: trust: must be 'key: value' lines indented under 'trust:' (such as '  name: …'), "
         "not 'Diocese of Salisbury Academy Trust'"
     ]
 

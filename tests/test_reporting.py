@@ -18,8 +18,13 @@ def test_text_is_one_line_per_problem() -> None:
 def test_github_workflow_commands_escape_properties_and_data() -> None:
     assert format_github([PROBLEM]) == (
         "::error file=case_studies/a%2Cb%3Ac.md,line=7,title=hubs::"
-        "hubs: unknown hub 'x' — 100%25 wrong%0Asecond line\n"
+        "hubs: unknown hub 'x' — 100%25 wrong\\nsecond line\n"
     )
+
+
+def test_a_problem_is_always_one_line_whatever_an_editor_wrote() -> None:
+    problem = Problem("case_studies/x.md", 2, "title\r", "unknown hub 'a\nb\u2028c\x00'")
+    assert str(problem) == "case_studies/x.md:2: title\\r: unknown hub 'a\\nb\\u2028c\\x00'"
 
 
 def test_step_summary_is_a_markdown_table() -> None:
