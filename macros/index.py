@@ -72,8 +72,8 @@ class CaseStudyIndex:
         mine = self._phase_masks[me]
         masks = self._phase_masks
         # Positions are newest first, then by slug: the last tie-break.
-        best = heapq.nsmallest(limit, scores, key=lambda o: (-scores[o], -(mine & masks[o]).bit_count(), o))
-        return tuple(self.case_studies[position] for position in best)
+        best = heapq.nsmallest(limit, [(-score, -(mine & masks[o]).bit_count(), o) for o, score in scores.items()])
+        return tuple(self.case_studies[position] for _, _, position in best)
 
 
 def build_index(case_studies: Iterable[CaseStudy], vocabularies: Vocabularies) -> CaseStudyIndex:
