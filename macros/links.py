@@ -112,22 +112,38 @@ def link_problems(case_study: CaseStudy, site: SiteMap) -> list[tuple[int, str]]
     return found
 
 
-def rewrite_links(case_study: CaseStudy, site: SiteMap) -> str:
+@dataclass(frozen=True)
+class Rewritten:
+    body: str
+    links: tuple[tuple[int, str, str], ...]  # (file line, as the editor wrote it, as MkDocs sees it)
+
+    def original(self, rewritten: str) -> tuple[int, str] | None:
+        """Where a link MkDocs reports on stands in the file, and how the editor wrote it."""
+        for line, written, seen in self.links:
+            if seen == rewritten:
+                return line, written
+        return None
+
+
+def rewrite_links(case_study: CaseStudy, site: SiteMap) -> Rewritten:
     """The body with each link to the site pointing at the file it leads to, relative to the case study's own."""
     if "]" not in case_study.body:
-        return case_study.body
+        return Rewritten(case_study.body, ())
     lines = case_study.body.split("\n")
     edits: dict[int, list[tuple[int, int, str]]] = {}
+    links = []
     here = posixpath.dirname(case_study.src_uri)
     for link in link_targets(case_study.body, case_study.body_line):
         resolved = resolve(link.target.strip(), case_study.url, site)
         if resolved.src_path is None:
+            links.append((link.line, link.target, link.target))
             continue
         relative = posixpath.relpath(resolved.src_path, here) + resolved.suffix
         edits.setdefault(link.index, []).append((link.start, link.end, relative))
+        links.append((link.line, link.target, relative))
     for index, changes in edits.items():
         line = lines[index]
         for start, end, replacement in sorted(changes, reverse=True):
             line = line[:start] + replacement + line[end:]
         lines[index] = line
-    return "\n".join(lines)
+    return Rewritten("\n".join(lines), tuple(links))

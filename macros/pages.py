@@ -19,7 +19,7 @@ from . import render
 from .finder import render_finder
 from .network import render_network
 from .index import CaseStudyIndex
-from .links import SiteMap, rewrite_links
+from .links import Rewritten, SiteMap, rewrite_links
 from .search_index import SearchFiles
 from .model import FACET_OF_VOCABULARY, LISTED_VOCABULARIES, CaseStudy, VocabularyEntry
 
@@ -60,6 +60,7 @@ class GeneratedPage:
     case_study: CaseStudy | None = None
     hide: tuple[str, ...] = ()  # Material's `hide:` front matter, e.g. ("toc",)
     finder: bool = False  # the page that owns ?q=
+    links: Rewritten | None = None  # a case study's links, as written and as rewritten (macros/links.py)
 
     @property
     def markdown(self) -> str:
@@ -83,7 +84,8 @@ def plan_pages(
     """
     cards = render.Cards(index.vocabularies)
     for case_study in index.case_studies:
-        yield _case_study_page(case_study, index, cards, rewrite_links(case_study, site) if site else case_study.body)
+        body = rewrite_links(case_study, site) if site else Rewritten(case_study.body, ())
+        yield _case_study_page(case_study, index, cards, body)
     for key in LISTED_VOCABULARIES:
         yield _index_page(key, index)
         for entry in index.vocabularies[key]:
@@ -91,7 +93,7 @@ def plan_pages(
     yield _finder_page(index, search)
 
 
-def _case_study_page(case_study: CaseStudy, index: CaseStudyIndex, cards: render.Cards, body: str) -> GeneratedPage:
+def _case_study_page(case_study: CaseStudy, index: CaseStudyIndex, cards: render.Cards, body: Rewritten) -> GeneratedPage:
     vocabularies = index.vocabularies
 
     def before(root: str) -> str:
@@ -104,7 +106,8 @@ def _case_study_page(case_study: CaseStudy, index: CaseStudyIndex, cards: render
         in_nav=False,
         before=before,
         after=lambda root: render.render_related(index.related(case_study), vocabularies, root, cards),
-        body=body,
+        body=body.body,
+        links=body,
         case_study=case_study,
     )
 

@@ -8,6 +8,7 @@ from ever being evaluated as a template or reaching a page as script.
 
 from __future__ import annotations
 
+import logging
 import re
 from html import escape, unescape
 from pathlib import Path
@@ -42,6 +43,41 @@ class CasebookConfig(Config):  # type: ignore[no-untyped-call]  # as below
     """No options: content is always read from beside mkdocs.yml (contract §5)."""
 
 
+_ANCHOR_WARNING = re.compile(r"^Doc file '([^']+)' contains a link '([^']+)', but (.*)$", re.S)
+
+
+class EditorsLinkWarnings(logging.Filter):
+    """MkDocs reports a missing #anchor against the page's Markdown path and the link as
+    the build rewrote it; for a case study, say it as the checker would: the editor's
+    file and line, and the link as they wrote it. The warning still fails --strict."""
+
+    def __init__(self, pages: dict[str, GeneratedPage]) -> None:
+        super().__init__()
+        self.pages = pages
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        match = _ANCHOR_WARNING.match(record.getMessage())
+        page = self.pages.get(match.group(1)) if match else None
+        if match is None or page is None or page.case_study is None or page.links is None:
+            return True
+        found = page.links.original(match.group(2))
+        if found is not None:
+            line, written = found
+            anchor = match.group(2).partition("#")[2]
+            where = "on this page" if match.group(3).startswith("there is no such anchor") else "on the page it leads to"
+            record.msg = (
+                f"{page.case_study.display_path}:{line}: body: link '{written}': there is no '#{anchor}' {where} — "
+                "copy the heading's link from that page (the ¶ sign beside the heading)"
+            )
+            record.args = ()
+        return True
+
+
+# One filter for the process, however many builds `mkdocs serve` runs.
+LINK_WARNINGS = EditorsLinkWarnings({})
+logging.getLogger("mkdocs.structure.pages").addFilter(LINK_WARNINGS)
+
+
 class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-call]  # MkDocs' own hook is untyped
     supports_multiple_instances = False
 
@@ -60,6 +96,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         self.root = Path(config.config_file_path).resolve().parent
         self.index = None
         self.pages = {}
+        LINK_WARNINGS.pages = self.pages  # this build's pages (`mkdocs serve` makes a new plugin per build)
         self.handwritten = []
         self.search = None
         self.on_build_error(error=RuntimeError("a new build started"))  # a previous build's worker, if any
