@@ -220,10 +220,7 @@ def link_targets(body: str, first_line: int) -> Iterator[LinkTarget]:
         if "]" not in raw:
             continue
         line = blank_code_spans(raw) if "`" in raw else raw
-        matches = [m for m in _INLINE_LINK.finditer(line)]
-        if definition := _REFERENCE_DEFINITION.match(line):
-            matches.append(definition)
-        for match in matches:
+        for match in _destinations(line):
             start, end = match.span(1)
             if line[start:end].startswith("<") and line[start:end].endswith(">"):
                 start, end = start + 1, end - 1
@@ -231,12 +228,17 @@ def link_targets(body: str, first_line: int) -> Iterator[LinkTarget]:
                 yield LinkTarget(number, number - first_line, start, end, raw[start:end])
 
 
-def _link_problems(number: int, line: str) -> Iterator[BodyProblem]:
-    targets = [match.group(1) for match in _INLINE_LINK.finditer(line)]
+def _destinations(line: str) -> list[re.Match[str]]:
+    """The link and image destinations of one line (code spans already blanked), as group 1."""
+    matches = list(_INLINE_LINK.finditer(line))
     if definition := _REFERENCE_DEFINITION.match(line):
-        targets.append(definition.group(1))
-    for target in targets:
-        reason = url_problem(target.strip("<>"))
+        matches.append(definition)
+    return matches
+
+
+def _link_problems(number: int, line: str) -> Iterator[BodyProblem]:
+    for match in _destinations(line):
+        reason = url_problem(match.group(1).strip("<>"))
         if reason:
             yield BodyProblem(number, reason)
 

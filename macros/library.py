@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import check_case_study
 from .figures import Figures, load_figures
-from .links import SiteMap, build_site_map, link_problems
+from .links import Rewritten, build_site_map, follow_links
 from .loading import display_path, find_case_study_files, read_case_study
 from .model import CaseStudy, Problem, Vocabularies
 from .vocabularies import load_vocabularies
@@ -31,7 +31,8 @@ class Library:
     vocabularies: Vocabularies | None
     figures: Figures | None = None
     case_studies: tuple[CaseStudy, ...] = ()  # every valid file, drafts included
-    site: SiteMap | None = None  # the built site's pages and files, for links in bodies
+    # Each case study's body as the build renders it: links pointed at their files (macros/links.py).
+    bodies: Mapping[str, Rewritten] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     files_checked: int = 0
     files_with_problems: int = 0
@@ -72,16 +73,15 @@ def load_library(root: Path, paths: Iterable[Path] | None = None, today: dt.date
         if case_study is not None:
             case_studies.append(case_study)
 
-    site = None
+    bodies: dict[str, Rewritten] = {}
     if vocabularies is not None:
         # Links between pages need every case study known: a second pass, over what is in memory.
         site = build_site_map(case_studies, vocabularies, root / DOCS_DIR)
-        broken = set()
         for case_study in case_studies:
-            for line, message in link_problems(case_study, site):
-                problems.append(Problem(case_study.display_path, line, "body", message))
-                broken.add(case_study.slug)
-        case_studies = [case_study for case_study in case_studies if case_study.slug not in broken]
+            followed = follow_links(case_study, site)
+            problems.extend(Problem(case_study.display_path, line, "body", why) for line, why in followed.problems)
+            bodies[case_study.slug] = followed
+        case_studies = [case_study for case_study in case_studies if not bodies[case_study.slug].problems]
 
     problems.extend(_duplicate_slugs(slugs))
     if paths is not None:
@@ -94,7 +94,7 @@ def load_library(root: Path, paths: Iterable[Path] | None = None, today: dt.date
         vocabularies=vocabularies,
         figures=figures,
         case_studies=tuple(case_studies),
-        site=site,
+        bodies=bodies,
         problems=ordered,
         files_checked=len(files),
         files_with_problems=len({problem.path for problem in ordered}),

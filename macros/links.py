@@ -100,22 +100,13 @@ def resolve(target: str, from_url: str, site: SiteMap) -> Resolved:
     return Resolved(problem=f"link '{target}' leads to no page of the casebook — {hint}")
 
 
-def link_problems(case_study: CaseStudy, site: SiteMap) -> list[tuple[int, str]]:
-    """(line, message) for each link in the body that leads nowhere on the site."""
-    found: list[tuple[int, str]] = []
-    if "]" not in case_study.body:  # no link at all: most bodies, and the quickest test
-        return found
-    for link in link_targets(case_study.body, case_study.body_line):
-        resolved = resolve(link.target.strip(), case_study.url, site)
-        if resolved.problem:
-            found.append((link.line, resolved.problem))
-    return found
-
-
 @dataclass(frozen=True)
 class Rewritten:
+    """A body with its links to the site pointing at the files they lead to, and what was found on the way."""
+
     body: str
-    links: tuple[tuple[int, str, str], ...]  # (file line, as the editor wrote it, as MkDocs sees it)
+    links: tuple[tuple[int, str, str], ...] = ()  # (file line, as the editor wrote it, as MkDocs sees it)
+    problems: tuple[tuple[int, str], ...] = ()  # (file line, why) for each link that leads nowhere
 
     def original(self, rewritten: str) -> tuple[int, str] | None:
         """Where a link MkDocs reports on stands in the file, and how the editor wrote it."""
@@ -125,16 +116,18 @@ class Rewritten:
         return None
 
 
-def rewrite_links(case_study: CaseStudy, site: SiteMap) -> Rewritten:
-    """The body with each link to the site pointing at the file it leads to, relative to the case study's own."""
-    if "]" not in case_study.body:
-        return Rewritten(case_study.body, ())
+def follow_links(case_study: CaseStudy, site: SiteMap) -> Rewritten:
+    """Resolve every link in the body once: the checker reports the problems, the build renders the body."""
+    if "]" not in case_study.body:  # no link at all: most bodies, and the quickest test
+        return Rewritten(case_study.body)
     lines = case_study.body.split("\n")
     edits: dict[int, list[tuple[int, int, str]]] = {}
-    links = []
+    links, problems = [], []
     here = posixpath.dirname(case_study.src_uri)
     for link in link_targets(case_study.body, case_study.body_line):
         resolved = resolve(link.target.strip(), case_study.url, site)
+        if resolved.problem:
+            problems.append((link.line, resolved.problem))
         if resolved.src_path is None:
             links.append((link.line, link.target, link.target))
             continue
@@ -146,4 +139,4 @@ def rewrite_links(case_study: CaseStudy, site: SiteMap) -> Rewritten:
         for start, end, replacement in sorted(changes, reverse=True):
             line = line[:start] + replacement + line[end:]
         lines[index] = line
-    return Rewritten("\n".join(lines), tuple(links))
+    return Rewritten("\n".join(lines), tuple(links), tuple(problems))

@@ -11,7 +11,7 @@ pages, never with its square.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 
@@ -19,7 +19,7 @@ from . import render
 from .finder import render_finder
 from .network import render_network
 from .index import CaseStudyIndex
-from .links import Rewritten, SiteMap, rewrite_links
+from .links import Rewritten
 from .search_index import SearchFiles
 from .model import FACET_OF_VOCABULARY, LISTED_VOCABULARIES, CaseStudy, VocabularyEntry
 
@@ -75,16 +75,16 @@ class GeneratedPage:
 
 
 def plan_pages(
-    index: CaseStudyIndex, search: Callable[[], SearchFiles], site: SiteMap | None = None
+    index: CaseStudyIndex, search: Callable[[], SearchFiles], bodies: Mapping[str, Rewritten] | None = None
 ) -> Iterator[GeneratedPage]:
     """Every page the library gives the site: case studies, listings, their indexes, the finder.
 
     ``search`` gives the search index once it is built (after every page is read);
-    with ``site``, links in bodies are pointed at the files they lead to (macros/links.py).
+    ``bodies`` are the case studies' bodies with their links followed (macros/links.py), by slug.
     """
     cards = render.Cards(index.vocabularies)
     for case_study in index.case_studies:
-        body = rewrite_links(case_study, site) if site else Rewritten(case_study.body, ())
+        body = (bodies or {}).get(case_study.slug) or Rewritten(case_study.body)
         yield _case_study_page(case_study, index, cards, body)
     for key in LISTED_VOCABULARIES:
         yield _index_page(key, index)

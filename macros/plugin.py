@@ -119,7 +119,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         self.case_study_documents = case_study_documents(self.index)
         self.words = BackgroundWords(word_sources(self.case_study_documents))
         clashes = []
-        for page in plan_pages(self.index, self.search_files, library.site):
+        for page in plan_pages(self.index, self.search_files, library.bodies):
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 if page.case_study is not None:
@@ -228,7 +228,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         feeds = [(root + SITE_FEED_PATH, "New case studies")]
         description = page.meta.get("description")
         context["cb_head"] = head_tags(  # type: ignore[typeddict-unknown-key]  # for overrides/main.html
-            # A generated page's meta holds its title already escaped; the page object has it as plain text.
+            # A generated page's title and description are plain text here; its meta holds them escaped.
             title=generated.title if generated is not None else (page.title or config.site_name),
             description=generated.description if generated is not None else (
                 description if isinstance(description, str) else config.site_description or ""
