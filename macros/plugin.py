@@ -73,9 +73,10 @@ class EditorsLinkWarnings(logging.Filter):
         return True
 
 
-# One filter for the process, however many builds `mkdocs serve` runs.
+# One filter for the process, however many builds `mkdocs serve` runs; ProperDocs logs under its own name.
 LINK_WARNINGS = EditorsLinkWarnings({})
-logging.getLogger("mkdocs.structure.pages").addFilter(LINK_WARNINGS)
+for _tool in ("mkdocs", "properdocs"):
+    logging.getLogger(f"{_tool}.structure.pages").addFilter(LINK_WARNINGS)
 
 
 class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-call]  # MkDocs' own hook is untyped

@@ -9,7 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ServedSite
+import pytest
+from conftest import ROOT, ServedSite, case_study_text, problems, run_build, write
 
 
 def lychee(site: Path) -> subprocess.CompletedProcess[str]:
@@ -44,8 +45,6 @@ def test_the_walker_finds_a_broken_link_and_a_missing_anchor(bundled_site: Serve
 
 
 # --- links in case-study bodies (macros/links.py) --------------------------------------------
-
-from conftest import ROOT, case_study_text, make_project, problems, run_build, write  # noqa: E402
 
 EDITOR_LINKS = (
     "See [the hub](../../hubs/jurassic/), [b](../b/), [no slash](../b), [top](#top-anchor), "
@@ -100,10 +99,11 @@ def test_resolving_follows_the_page_url() -> None:
     assert resolve("#here", "case-studies/x/", site).problem is None
 
 
-def test_a_missing_anchor_is_reported_at_the_editors_file_and_line(project: Path) -> None:
+@pytest.mark.parametrize("tool", ["mkdocs", "properdocs"])
+def test_a_missing_anchor_is_reported_at_the_editors_file_and_line(project: Path, tool: str) -> None:
     write(project, "a.md", case_study_text(body="Intro.\n\n[b](../b/#nowhere) and [here](#not-here)\n"))
     write(project, "b.md", case_study_text(title="Another story here"))
-    result = run_build(project, "--strict")
+    result = run_build(project, "--strict", tool=tool)
     assert result.returncode != 0
     assert "case_studies/a.md:11: body: link '../b/#nowhere': there is no '#nowhere' on the page it leads to" in result.stderr
     assert "case_studies/a.md:11: body: link '#not-here': there is no '#not-here' on this page" in result.stderr
