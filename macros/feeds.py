@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from html import escape
 
 from .index import CaseStudyIndex
-from .model import CaseStudy, Vocabularies
+from .model import LISTED_VOCABULARIES, CaseStudy, Vocabularies
 
 SITE_FEED_PATH = "feed.xml"
 FEED_LENGTH = 20  # entries per feed: a reader checks often, so the newest twenty are plenty
 ATOM_TYPE = "application/atom+xml"
+CATEGORIES = ("hubs", "phases", "partnership_models")  # each entry's, from these vocabularies
 # Characters XML 1.0 does not allow anywhere, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -102,10 +103,10 @@ def _entry(case_study: CaseStudy, vocabularies: Vocabularies, base: str) -> list
         f"    <updated>{timestamp(case_study.date)}</updated>",
         f"    <summary>{x(case_study.summary)}</summary>",
     ]
-    for key, folder in (("hubs", "hubs"), ("phases", "phases"), ("partnership_models", "partnership-models")):
+    for key in CATEGORIES:
         for entry_id in getattr(case_study, key):
             lines.append(
-                f'    <category term="{x(entry_id)}" scheme="{x(base + folder + "/")}" '
+                f'    <category term="{x(entry_id)}" scheme="{x(base + LISTED_VOCABULARIES[key] + "/")}" '
                 f'label="{x(vocabularies[key].name(entry_id))}"/>'
             )
     lines.append("  </entry>")

@@ -19,7 +19,7 @@ from . import render
 from .finder import render_finder
 from .network import render_network
 from .index import CaseStudyIndex
-from .links import Rewritten
+from .links import Rewritten, page_url
 from .search_index import SearchFiles
 from .model import FACET_OF_VOCABULARY, LISTED_VOCABULARIES, CaseStudy, VocabularyEntry
 
@@ -56,22 +56,20 @@ class GeneratedPage:
     in_nav: bool
     before: Callable[[str], str]  # root -> HTML before the rendered Markdown, searchable
     after: Callable[[str], str] = lambda root: ""  # root -> HTML after it, added once search has read the page
-    body: str = ""  # Markdown: only a case study has one, and it is untrusted
     case_study: CaseStudy | None = None
     hide: tuple[str, ...] = ()  # Material's `hide:` front matter, e.g. ("toc",)
     finder: bool = False  # the page that owns ?q=
-    links: Rewritten | None = None  # a case study's links, as written and as rewritten (macros/links.py)
+    # A case study's body (untrusted Markdown) with its links followed, as written and as
+    # rewritten (macros/links.py); other pages have none.
+    links: Rewritten | None = None
 
     @property
     def markdown(self) -> str:
-        return GENERATED_FRONT_MATTER + self.body
+        return GENERATED_FRONT_MATTER + (self.links.body if self.links else "")
 
     @property
     def url(self) -> str:
-        path = self.src_uri.removesuffix(".md")
-        if path == "index" or path.endswith("/index"):
-            return path.removesuffix("index")
-        return f"{path}/"
+        return page_url(self.src_uri)
 
 
 def plan_pages(
@@ -106,7 +104,6 @@ def _case_study_page(case_study: CaseStudy, index: CaseStudyIndex, cards: render
         in_nav=False,
         before=before,
         after=lambda root: render.render_related(index.related(case_study), vocabularies, root, cards),
-        body=body.body,
         links=body,
         case_study=case_study,
     )
