@@ -17,7 +17,7 @@ from pathlib import Path
 from .checks import (
     RESERVED_SLUGS, SLUG_PATTERN, TYPES_NEEDING_MODELS, check_case_study, slugify, suggest_id, unknown_id_message,
 )
-from .library import CASE_STUDIES_DIR
+from .library import CASE_STUDIES_DIR, render_case_study_body
 from .loading import find_case_study_files, parse_case_study
 from .model import Problem, Vocabularies, Vocabulary
 from .writing import body_template, render_case_study
@@ -163,7 +163,7 @@ def plan_new_case_study(
         raise NewCaseStudyError("\n".join(author.problems))
 
     slug = request.slug or default_slug(title)
-    if not SLUG_PATTERN.match(slug) or slug in RESERVED_SLUGS:
+    if not SLUG_PATTERN.fullmatch(slug) or slug in RESERVED_SLUGS:
         raise NewCaseStudyError(
             f"--slug: '{slug}' cannot be a file name — use lower-case letters, digits and single hyphens"
         )
@@ -196,4 +196,6 @@ def validate(text: str, path: Path, root: Path, vocabularies: Vocabularies, toda
     split, problems = parse_case_study(text.encode(), path, path.relative_to(root).as_posix())
     if split is None:
         return problems
-    return check_case_study(split, vocabularies, today)[1]
+    found = check_case_study(split, vocabularies, today)[1]
+    body = render_case_study_body(split, site=None)
+    return found + [Problem(split.display_path, problem.line, "body", problem.message) for problem in body.problems]

@@ -1,9 +1,16 @@
-"""Rules for a case study's Markdown body (contract §1 "Body" and §5).
+"""A case study's body: the case-study Markdown profile, rendered and checked in one parse.
 
-The scan is line by line and skips fenced code and inline code, which is what
-an editor reads as "not text". It errs towards reporting: the rendered page is
-also run through an allow-list sanitiser, so anything this scan cannot see is
-still never script.
+Contract §1 "Body" and §5 "One reading of a body". The checks are not a second
+reading of the text: they run inside the renderer, on its own tree, so what
+Python-Markdown treats as code, text or a link, the checks treat the same way
+and no line can hide the rest of a body from them. The profile cannot express
+an attribute: there is no attr_list, no md_in_html and no raw HTML (a tag is
+shown as text and reported), heading ids are made here from the heading text,
+classes come only from the profile's own blocks, and images are files of this
+site. The HTML is then passed through an allow-list sanitiser as well
+(macros/sanitise.py), so safety never rests on one layer.
+
+Nothing here raises for any input: every failure becomes a :class:`BodyProblem`.
 """
 
 from __future__ import annotations
@@ -11,24 +18,51 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import xml.etree.ElementTree as etree
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from .loading import iter_lines
+import markdown
+from markdown.blockparser import BlockParser
+from markdown.extensions import Extension
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
+from markdown.extensions.tables import TableExtension
+from markdown.extensions.toc import TocExtension, slugify
+from markdown.inlinepatterns import HTML_RE, InlineProcessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE, AtomicString
 
-ALLOWED_SCHEMES = ("https", "http", "mailto")
+from .links import SiteMap, relative_url, resolve
+from .sanitise import sanitise_body
+from .urls import ALLOWED_SCHEMES, is_other_site, url_problem
 
-_FENCE_OPEN = re.compile(r"^\s*(`{3,}|~{3,})")
+__all__ = ["ALLOWED_SCHEMES", "BodyLink", "BodyProblem", "Heading", "RenderedBody", "render_body", "url_problem"]
+
+ADMONITION_TYPES = ("note", "info", "tip", "example", "quote", "warning")
+HEADING_LEVELS = (2, 3, 4)
+
+# Python-Markdown's inline parser slows down with the square of a paragraph's length
+# for each '[' or run of backticks it cannot close (20,000 '[' take minutes), so a
+# pull request could stall every build. These are counted over the whole text,
+# code included, before anything is parsed: they bound what the renderer will do,
+# whatever it makes of the text. Real case studies stay far inside them.
+MAX_PARAGRAPH = 20_000  # characters between blank lines
+MAX_BRACKETS = 500  # '[' in the whole body: links, images and footnotes
+MAX_BACKTICK_RUNS = 1_000  # runs of backticks in the whole body
+MAX_NESTING = 12  # block quotes, lists and blocks inside each other
+
 _BACKTICKS = re.compile(r"`+")
-# "<" then a letter, "/", "!" or "?" is markup (contract §5), except Markdown autolinks.
 _MARKUP = re.compile(r"<(?=[A-Za-z/!?])")
-_AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://[^<>\s]*|mailto:[^<>\s]*|[^<>\s!@]+@[^<>\s@]+)>", re.IGNORECASE)
-_ANGLED_DESTINATION = re.compile(r"(?:\]\(\s*|^ {0,3}\[[^\]]+\]:\s*)<[^>\n]*>")
-_INLINE_LINK = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s)]*)")
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)")
-_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?!#)(.*?)\s*#*\s*$")
-_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
+# attr_list's syntax: not part of the profile, so it would show as text; an editor who wrote it meant an attribute.
+_ATTRIBUTE_LIST = re.compile(r"\{:[^}\n]*\}|\{[ \t]*[#.][A-Za-z_][^}\n]*\}")
+_ESCAPED = re.compile("\x02(\\d+)\x03")  # a backslash escape, until Markdown unescapes it
 _QUESTION = re.compile(r"^(\d+)\.\s+\S")
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}-+\s*$")
+_GENERATED_LINKS = ("headerlink", "footnote-ref", "footnote-backref")
+# Ids the page around the body uses (macros/render.py); a heading never takes one.
+_PAGE_IDS = frozenset({"cb-facts-heading", "cb-related-heading"})
 
 
 @dataclass(frozen=True)
@@ -38,209 +72,525 @@ class BodyProblem:
 
 
 @dataclass(frozen=True)
-class BodyScan:
-    problems: list[BodyProblem]
-    word_count: int  # whitespace-separated words outside code, for the reading time
+class Heading:
+    """One entry of the table of contents: the casebook's own id and the heading as plain text."""
 
-
-def url_problem(url: str) -> str | None:
-    """Why a link target is refused, or None: https, http, mailto, relative paths and #fragments only."""
-    # Browsers decode entities and ignore whitespace and control characters inside a
-    # scheme ("java&#x9;script:"), so the check must too.
-    cleaned = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(url))
-    match = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*):", cleaned)
-    if match is None or match.group(1).lower() in ALLOWED_SCHEMES:
-        return None
-    return (
-        f"links may only use https:, http: or mailto: (or a relative path or #fragment), "
-        f"not '{match.group(1).lower()}:'"
-    )
-
-
-def text_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
-    """Body lines outside fenced code, with inline code spans blanked out."""
-    for number, line in _lines_outside_fences(body, first_line):
-        yield number, blank_code_spans(line) if "`" in line else line
-
-
-def _lines_outside_fences(body: str, first_line: int) -> Iterator[tuple[int, str]]:
-    fence: str | None = None
-    for number, line in iter_lines(body, first_line):
-        if fence is not None:
-            stripped = line.strip()
-            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
-                fence = None
-            continue
-        if match := _FENCE_OPEN.match(line):
-            fence = match.group(1)
-            continue
-        yield number, line
-
-
-def blank_code_spans(line: str) -> str:
-    """The line with each inline code span (a run of backticks up to the next run of
-    the same length, as CommonMark reads it) blanked out.
-
-    Linear in the line's length: a regular expression with a backreference
-    takes minutes over a hostile line of thousands of backticks.
-    """
-    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(line)]
-    by_length: dict[int, list[int]] = {}
-    for position, (start, end) in enumerate(runs):
-        by_length.setdefault(end - start, []).append(position)
-    pieces, kept_to, position = [], 0, 0
-    while position < len(runs):
-        start, end = runs[position]
-        same = by_length[end - start]
-        later = bisect.bisect_right(same, position)
-        if later == len(same):  # no closing run: these backticks are text
-            position += 1
-            continue
-        closer = same[later]
-        close_end = runs[closer][1]
-        pieces += [line[kept_to:start], " " * (close_end - start)]
-        kept_to, position = close_end, closer + 1
-    return "".join(pieces) + line[kept_to:]
-
-
-def scan_body(body: str, first_line: int, *, questions: bool) -> BodyScan:
-    """Every body problem, and the word count, in one pass.
-
-    ``questions`` applies the Find Out in Five heading rule.
-    """
-    problems: list[BodyProblem] = []
-    headings: list[tuple[int, str, bool]] = []  # line, text, underlined (setext)
-    text: list[str] = []
-    previous = ""
-    limits = _Limits(problems)
-    for number, raw in _lines_outside_fences(body, first_line):
-        line = blank_code_spans(raw) if "`" in raw else raw
-        limits.add(number, raw, line)
-        text.append(line)
-        if "<" in line:
-            problems.extend(_markup_problems(number, line))
-        if "]" in line:
-            problems.extend(_link_problems(number, line))
-        if not line.startswith(("#", " ", "-", "=")):
-            previous = line
-            continue
-        if heading := _ATX_HEADING.match(line):
-            if len(heading.group(1)) == 2:
-                headings.append((number, heading.group(2).strip(), False))
-        elif _SETEXT_UNDERLINE.match(line) and previous.strip() and not _ATX_HEADING.match(previous):
-            if line.strip().startswith("-"):
-                headings.append((number - 1, previous.strip(), True))
-        previous = line
-    if questions:
-        problems.extend(_question_problems(headings, first_line))
-    return BodyScan(sorted(problems, key=lambda problem: problem.line), len("\n".join(text).split()))
-
-
-# Python-Markdown's inline parser slows down with the square of a paragraph's length
-# for each '[' or run of backticks it cannot close (20,000 '[' take minutes), so a
-# pull request could stall every build. Real case studies stay far inside these.
-MAX_PARAGRAPH = 20_000  # characters
-MAX_BRACKETS = 500  # '[' in the whole body: links, images and footnotes
-MAX_BACKTICK_RUNS = 1_000  # runs of backticks in the whole body, code spans' included
-
-
-class _Limits:
-    """Counts what makes Markdown slow, reporting each limit once, where it is passed."""
-
-    def __init__(self, problems: list[BodyProblem]) -> None:
-        self.problems = problems
-        self.brackets = self.backticks = 0
-        self.paragraph_start = self.paragraph_size = self.last = 0
-        self.reported: set[object] = set()
-
-    def add(self, number: int, raw: str, line: str) -> None:
-        if not raw.strip() or number != self.last + 1:
-            self.paragraph_start, self.paragraph_size = number, 0
-        self.last = number
-        self.paragraph_size += len(raw) + 1
-        if self.paragraph_size > MAX_PARAGRAPH and ("paragraph", self.paragraph_start) not in self.reported:
-            self.reported.add(("paragraph", self.paragraph_start))
-            self.report(self.paragraph_start, f"this paragraph is over {MAX_PARAGRAPH:,} characters long — split it with blank lines")
-        self.brackets += line.count("[")
-        if self.brackets > MAX_BRACKETS and "brackets" not in self.reported:
-            self.reported.add("brackets")
-            self.report(number, f"more than {MAX_BRACKETS} '[' characters in the body — a case study needs far fewer; "
-                                "remove the stray brackets")
-        if "`" in raw:
-            self.backticks += len(_BACKTICKS.findall(raw))
-            if self.backticks > MAX_BACKTICK_RUNS and "backticks" not in self.reported:
-                self.reported.add("backticks")
-                self.report(number, f"more than {MAX_BACKTICK_RUNS:,} runs of backticks (`) in the body — "
-                                    "remove the stray ones")
-
-    def report(self, line: int, message: str) -> None:
-        self.problems.append(BodyProblem(line, message))
-
-
-def check_body(body: str, first_line: int, *, questions: bool) -> list[BodyProblem]:
-    return scan_body(body, first_line, questions=questions).problems
-
-
-def count_words(body: str) -> int:
-    return scan_body(body, 1, questions=False).word_count
-
-
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group())
-
-
-def _markup_problems(number: int, line: str) -> Iterator[BodyProblem]:
-    # Autolinks and <angle-bracketed> link destinations are Markdown, not HTML;
-    # their targets are checked as links.
-    scrubbed = _AUTOLINK.sub(_blank, line)
-    scrubbed = _ANGLED_DESTINATION.sub(_blank, scrubbed)
-    for match in _MARKUP.finditer(scrubbed):
-        snippet = re.match(r"<[^\s>]{0,15}", scrubbed[match.start() :])
-        shown = snippet.group() if snippet else "<"
-        yield BodyProblem(
-            number,
-            f"raw HTML is not allowed ('{shown}') — write it in Markdown; "
-            f"to show a '<' sign, put a space after it or write it inside `backticks`",
-        )
-        return  # one per line is enough to find it
+    level: int
+    id: str
+    text: str
+    children: tuple[Heading, ...] = ()
 
 
 @dataclass(frozen=True)
-class LinkTarget:
-    line: int  # in the file
-    index: int  # line index within the body
-    start: int  # the target's place in that line, without <angle brackets>
-    end: int
-    target: str
+class BodyLink:
+    """A link with an ``#anchor`` for the build to check: on this page (``src_path`` None) or the one it leads to."""
+
+    line: int
+    written: str  # as the editor wrote it
+    src_path: str | None
+    anchor: str
 
 
-def link_targets(body: str, first_line: int) -> Iterator[LinkTarget]:
-    """Every link and image destination in the body, outside code, where it stands."""
-    for number, raw in _lines_outside_fences(body, first_line):
-        if "]" not in raw:
+@dataclass(frozen=True)
+class RenderedBody:
+    html: str  # sanitised; links already relative to the case study's page
+    toc: tuple[Heading, ...] = ()
+    ids: frozenset[str] = frozenset()
+    anchors: tuple[BodyLink, ...] = ()
+    problems: tuple[BodyProblem, ...] = ()
+    word_count: int = 0  # words outside code, for the reading time
+
+    def original(self, written: str) -> tuple[int, str] | None:
+        """Where a link MkDocs reports on stands in the file, and how the editor wrote it."""
+        for link in self.anchors:
+            if link.written == written:
+                return link.line, link.written
+        return None
+
+
+def render_body(
+    body: str, first_line: int, *, page_url: str, site: SiteMap | None, questions: bool = False
+) -> RenderedBody:
+    """Render a body in the case-study profile and report every problem, at its file line.
+
+    ``page_url`` is the case study's URL (``case-studies/<slug>/``), which its relative
+    links start from; ``site`` resolves them (None: links are not followed).
+    ``questions`` applies the Find Out in Five heading rule.
+    """
+    limits = cost_problems(body, first_line)
+    if limits:  # too costly to parse: say so and go no further
+        return RenderedBody("", problems=tuple(limits))
+    reading = _Reading(body, first_line, page_url, site)
+    try:
+        converted = _profile().render(reading)
+    except RecursionError:
+        return RenderedBody("", problems=(BodyProblem(first_line, "is nested too deeply to be read — "
+                                                      "use fewer block quotes and lists inside each other"),))
+    except Exception as error:  # never a traceback for an editor, whatever Markdown makes of the text
+        return RenderedBody("", problems=(BodyProblem(first_line, f"could not be read as Markdown "
+                                                      f"({type(error).__name__}) — simplify the body"),))
+    if questions:
+        reading.problems.extend(_question_problems(reading.questions, first_line))
+    return RenderedBody(
+        html=sanitise_body(converted),
+        toc=reading.toc,
+        ids=frozenset(reading.ids),
+        anchors=tuple(reading.anchors),
+        problems=tuple(sorted(reading.problems, key=lambda problem: problem.line)),
+        word_count=reading.words,
+    )
+
+
+def heading_id(text: str, separator: str = "-") -> str:
+    """A heading's id, as Python-Markdown's toc makes it (so anchors stay what they were), but never
+    starting with '_' (the theme's ids, such as ``__drawer``) and never one the page itself uses."""
+    slug = slugify(text, separator).strip("_-")[:80] or "section"
+    return f"section-{slug}" if slug in _PAGE_IDS or slug.startswith(("cb-", "md-")) else slug
+
+
+# --- what a body may cost, before it is parsed ---------------------------------------
+
+
+def cost_problems(body: str, first_line: int) -> list[BodyProblem]:
+    """Each cost limit passed, reported once, at the line where it is passed."""
+    problems: list[BodyProblem] = []
+    brackets = backticks = 0
+    paragraph_start, paragraph_size = first_line, 0
+    reported: set[str] = set()
+    for offset, line in enumerate(body.split("\n")):
+        number = first_line + offset
+        if not line.strip():
+            paragraph_start, paragraph_size = number + 1, 0
             continue
-        line = blank_code_spans(raw) if "`" in raw else raw
-        for match in _destinations(line):
-            start, end = match.span(1)
-            if line[start:end].startswith("<") and line[start:end].endswith(">"):
-                start, end = start + 1, end - 1
-            if end > start:
-                yield LinkTarget(number, number - first_line, start, end, raw[start:end])
+        paragraph_size += len(line) + 1
+        if paragraph_size > MAX_PARAGRAPH and f"p{paragraph_start}" not in reported:
+            reported.add(f"p{paragraph_start}")
+            problems.append(BodyProblem(paragraph_start, f"this paragraph is over {MAX_PARAGRAPH:,} characters long — "
+                                                         "split it with blank lines"))
+        brackets += line.count("[")
+        if brackets > MAX_BRACKETS and "brackets" not in reported:
+            reported.add("brackets")
+            problems.append(BodyProblem(number, f"more than {MAX_BRACKETS} '[' characters in the body — a case study "
+                                                "needs far fewer; remove the stray brackets"))
+        if "`" in line:
+            backticks += len(_BACKTICKS.findall(line))
+            if backticks > MAX_BACKTICK_RUNS and "backticks" not in reported:
+                reported.add("backticks")
+                problems.append(BodyProblem(number, f"more than {MAX_BACKTICK_RUNS:,} runs of backticks (`) in the "
+                                                    "body — remove the stray ones"))
+        if "nesting" not in reported and _nesting(line) > MAX_NESTING:
+            reported.add("nesting")
+            problems.append(BodyProblem(number, f"is nested more than {MAX_NESTING} levels deep (block quotes '>' or "
+                                                "indented lists) — use fewer levels"))
+    return problems
 
 
-def _destinations(line: str) -> list[re.Match[str]]:
-    """The link and image destinations of one line (code spans already blanked), as group 1."""
-    matches = list(_INLINE_LINK.finditer(line))
-    if definition := _REFERENCE_DEFINITION.match(line):
-        matches.append(definition)
-    return matches
+def _nesting(line: str) -> int:
+    """How deep a line's start nests: each '>' is a level, and so is each four columns of indentation after the last."""
+    lead = re.match(r"[ \t>]*", line)
+    run = lead.group() if lead else ""
+    after_quotes = run.rpartition(">")[2]
+    return run.count(">") + len(after_quotes.expandtabs(4)) // 4
 
 
-def _link_problems(number: int, line: str) -> Iterator[BodyProblem]:
-    for match in _destinations(line):
-        reason = url_problem(match.group(1).strip("<>"))
-        if reason:
-            yield BodyProblem(number, reason)
+# --- one reading: what the renderer found, with lines ---------------------------------
+
+
+@dataclass
+class _Reading:
+    """One body on its way through the profile: its text and what the checks found in it."""
+
+    body: str
+    first_line: int
+    page_url: str
+    site: SiteMap | None
+    problems: list[BodyProblem] = field(default_factory=list)
+    anchors: list[BodyLink] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    questions: list[tuple[int, str, bool]] = field(default_factory=list)  # line, text, underlined (setext)
+    toc: tuple[Heading, ...] = ()
+    words: int = 0
+    # Filled in by the parser: the text it read and, for each top-level element, where its blocks stand.
+    text: str = ""
+    newlines: list[int] = field(default_factory=list)
+    spans: dict[etree.Element, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def add(self, line: int, message: str) -> None:
+        self.problems.append(BodyProblem(line, message))
+
+    def line_at(self, offset: int) -> int:
+        return self.first_line + bisect.bisect_left(self.newlines, offset)
+
+    def locate(self, top: etree.Element | None, needle: str) -> int:
+        """The file line of ``needle`` within the blocks a top-level element was read from."""
+        spans = self.spans.get(top, []) if top is not None else []
+        for start, end in spans:
+            found = self.text.find(needle, start, end) if needle else -1
+            if found >= 0:
+                return self.line_at(found)
+        if needle and (found := self.text.find(needle)) >= 0:  # footnotes are read apart from their blocks
+            return self.line_at(found)
+        return self.line_at(spans[0][0]) if spans else self.first_line
+
+    def line_text(self, line: int) -> str:
+        index = line - self.first_line
+        lines = self.text.split("\n")
+        return lines[index] if 0 <= index < len(lines) else ""
+
+
+class _Profile:
+    """The case-study profile: one Python-Markdown instance, reset for each body (building one costs more than a body)."""
+
+    def __init__(self) -> None:
+        self.extension = _CaseStudyExtension()
+        self.md = markdown.Markdown(
+            extensions=[
+                "abbr", "admonition", "def_list", "footnotes", "pymdownx.details",
+                # align="…", not style="…": the pages' Content-Security-Policy refuses style attributes.
+                TableExtension(use_align_attribute=True),
+                TocExtension(permalink=True, slugify=heading_id),
+                self.extension,
+            ],
+            output_format="html",
+        )
+
+    def render(self, reading: _Reading) -> str:
+        self.md.reset()
+        self.extension.reading = reading
+        try:
+            converted = str(self.md.convert(reading.body))
+            reading.toc = tuple(_heading(token) for token in getattr(self.md, "toc_tokens", []))
+            return converted
+        finally:
+            self.extension.reading = None
+
+
+_PROFILE: _Profile | None = None
+
+
+def _profile() -> _Profile:
+    global _PROFILE
+    if _PROFILE is None:
+        _PROFILE = _Profile()
+    return _PROFILE
+
+
+def _heading(token: dict[str, Any]) -> Heading:
+    return Heading(
+        level=int(token["level"]),
+        id=str(token["id"]),
+        text=html.unescape(str(token["name"])),
+        children=tuple(_heading(child) for child in token.get("children", [])),
+    )
+
+
+class _CaseStudyExtension(Extension):
+    """What makes Python-Markdown the case-study profile (see the module's docstring)."""
+
+    reading: _Reading | None = None
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's name
+        md.preprocessors.deregister("html_block")  # a tag is text, reported, never passed through
+        md.preprocessors.register(_FencedCode(md, self), "fenced_code_block", 25)
+        md.inlinePatterns.deregister("html")
+        md.inlinePatterns.register(_TagAsText(HTML_RE, md), "html", 90)
+        md.treeprocessors.register(_Checks(md, self), "casebook_checks", 1)  # after toc (5), before unescape (0)
+        # The block processors hold this parser, so it is given the line-tracking loop in place.
+        md.parser.__class__ = _LineTrackingParser
+        setattr(md.parser, "extension", self)
+
+
+class _FencedCode(Preprocessor):
+    """Fenced code at the top level, as Python-Markdown's fenced_code reads it, but never with
+    attributes (``{#id .class}`` would set them) and keeping every line where it was."""
+
+    def __init__(self, md: markdown.Markdown, extension: _CaseStudyExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        reading = self.extension.reading
+        position = 0
+        while match := FencedBlockPreprocessor.FENCED_BLOCK_RE.search(text, position):
+            if match.group("attrs") is not None and reading is not None:
+                line = reading.first_line + text.count("\n", 0, match.start())
+                reading.add(line, "a code fence takes no {…} attributes — write just ``` (or ```text) on its own line")
+            code = html.escape(match.group("code"), quote=False)
+            placeholder = self.md.htmlStash.store(f"<pre><code>{code}</code></pre>")
+            # The same number of lines, so every later problem keeps its line; the
+            # placeholder in a paragraph of its own (the text around a fence starts and ends a line).
+            newlines = match.group(0).count("\n")
+            replacement = "\n" + placeholder + "\n" * (newlines - 1)
+            text = text[: match.start()] + replacement + text[match.end() :]
+            position = match.start() + len(replacement)
+        return text.split("\n")
+
+
+class _TagAsText(InlineProcessor):
+    """Where Markdown would pass an HTML tag or comment through, the profile keeps it as text (the checks report it)."""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # noqa: N802 - Markdown's name
+        return AtomicString(m.group(0)), m.start(0), m.end(0)
+
+
+class _TrackedBlocks(list[str]):
+    """The top-level blocks, each with the offset in the text where it starts.
+
+    Block processors take blocks from the front and may put a remainder back; a
+    remainder is the tail of the block it came from, so its offset follows from it.
+    """
+
+    def __init__(self, text: str) -> None:
+        blocks = text.split("\n\n")
+        super().__init__(blocks)
+        self.offsets: list[int] = []
+        offset = 0
+        for block in blocks:
+            self.offsets.append(offset)
+            offset += len(block) + 2
+        self.last_popped = (0, "")
+
+    def pop(self, index: Any = -1) -> str:
+        block = super().pop(index)
+        offset = self.offsets.pop(index)
+        if index == 0:
+            self.last_popped = (offset, block)
+        return block
+
+    def insert(self, index: Any, block: str) -> None:
+        super().insert(index, block)
+        popped_offset, popped = self.last_popped
+        if index == 0 and popped.endswith(block):
+            offset = popped_offset + len(popped) - len(block)
+        else:
+            offset = popped_offset
+        self.offsets.insert(index, offset)
+
+
+class _LineTrackingParser(BlockParser):
+    """Python-Markdown's block parser, noting for each top-level element where in the text it was read from."""
+
+    extension: _CaseStudyExtension
+
+    def parseDocument(self, lines: list[str]) -> etree.ElementTree:  # noqa: N802 - Markdown's name
+        self.root = etree.Element(self.md.doc_tag)
+        text = "\n".join(lines)
+        reading = self.extension.reading
+        blocks = _TrackedBlocks(text)
+        spans: dict[etree.Element, list[tuple[int, int]]] = {}
+        while blocks:
+            start = blocks.offsets[0]
+            children = len(self.root)
+            for processor in self.blockprocessors:
+                if processor.test(self.root, blocks[0]):
+                    if processor.run(self.root, blocks) is not False:
+                        break
+            end = blocks.offsets[0] if blocks else len(text)
+            touched = list(self.root[children:]) or list(self.root[-1:])
+            for element in touched:
+                spans.setdefault(element, []).append((start, max(end, start + 1)))
+        if reading is not None:
+            reading.text = text
+            reading.newlines = [match.start() for match in re.finditer("\n", text)]
+            reading.spans = spans
+        return etree.ElementTree(self.root)
+
+
+# --- the checks, on the renderer's own tree -------------------------------------------
+
+
+_ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "title", "class"}),
+    "img": frozenset({"src", "alt", "title"}),
+    "abbr": frozenset({"title"}),
+    "th": frozenset({"align"}),
+    "td": frozenset({"align"}),
+    "ol": frozenset({"start"}),
+    "details": frozenset({"open", "class"}),
+    "div": frozenset({"class"}),
+    "p": frozenset({"class"}),
+    "sup": frozenset({"id"}),
+    "li": frozenset({"id"}),
+    **{f"h{level}": frozenset({"id"}) for level in range(1, 7)},
+}
+_ALLOWED_CLASSES: dict[str, frozenset[str]] = {
+    "a": frozenset(_GENERATED_LINKS),
+    "details": frozenset(ADMONITION_TYPES),
+    "div": frozenset({"admonition", "footnote", *ADMONITION_TYPES}),
+    "p": frozenset({"admonition-title"}),
+}
+_FOOTNOTE_ID = re.compile(r"^fn(ref\d*)?:")
+
+
+class _Checks(Treeprocessor):
+    """Every body rule, on the tree the page is made from; links resolved and attributes held to the profile's own."""
+
+    def __init__(self, md: markdown.Markdown, extension: _CaseStudyExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        reading = self.extension.reading
+        if reading is None:
+            return
+        for top in list(root):
+            self.check_top_level(top, reading)
+            for element, in_code in _walk(top):
+                self.check(element, top, in_code, reading)
+        # A reference definition is a link even where no text uses it (Markdown keeps it in md.references).
+        for url, _title in getattr(self.md, "references", {}).values():
+            if problem := url_problem(_unescape(url)):
+                line = reading.locate(None, _unescape(url))
+                if BodyProblem(line, problem) not in reading.problems:
+                    reading.add(line, problem)
+
+    def check_top_level(self, top: etree.Element, reading: _Reading) -> None:
+        if top.tag == "h2":
+            text = _text_of(top)
+            line = reading.locate(top, _needle(text, reading, top))
+            underlined = bool(_SETEXT_UNDERLINE.match(reading.line_text(line + 1))) and not reading.line_text(line).lstrip().startswith("#")
+            reading.questions.append((line, text, underlined))
+
+    def check(self, element: etree.Element, top: etree.Element, in_code: bool, reading: _Reading) -> None:
+        tag = element.tag
+        if not in_code:
+            for text in (element.text, element.tail):
+                if text and "<" in text and (match := _MARKUP.search(text)):
+                    snippet = re.match(r"<[^\s>]{0,15}", text[match.start():])
+                    shown = snippet.group() if snippet else "<"
+                    reading.add(reading.locate(top, shown), (
+                        f"raw HTML is not allowed ('{shown}') — write it in Markdown; "
+                        "to show a '<' sign, put a space after it or write it inside `backticks`"))
+                if text and "{" in text and (found := _ATTRIBUTE_LIST.search(text)):
+                    shown = found.group() if len(found.group()) <= 30 else found.group()[:29] + "…"
+                    reading.add(reading.locate(top, found.group()), (
+                        f"attribute lists ('{shown}') cannot be used in a case study: nothing in a body may set an "
+                        "HTML attribute — remove it (headings get their ids from their text)"))
+            reading.words += len((element.text or "").split()) + len((element.tail or "").split())
+        if tag in ("h1", "h5", "h6"):
+            level = int(tag[1])
+            reading.add(reading.locate(top, _needle(_text_of(element), reading, top)),
+                        f"a level-{level} heading ('{'#' * level} …') is not used in a case study — "
+                        "use ## for a section, ### and #### inside one")
+        elif tag == "a":
+            self.link(element, top, reading)
+        elif tag == "img":
+            self.image(element, top, reading)
+        elif tag in ("div", "details"):
+            self.block_type(element, top, reading)
+        self.hold_attributes(element, reading)
+
+    def link(self, element: etree.Element, top: etree.Element, reading: _Reading) -> None:
+        if element.get("class") in _GENERATED_LINKS:
+            return
+        href = _unescape(element.get("href", ""))
+        element.set("href", href)
+        written = href.replace(AMP_SUBSTITUTE, "&")  # e-mail addresses come obfuscated as entities
+        if problem := url_problem(written):
+            reading.add(reading.locate(top, written), problem)
+            element.attrib.pop("href")
+            return
+        self.follow(element, "href", written, top, reading)
+
+    def image(self, element: etree.Element, top: etree.Element, reading: _Reading) -> None:
+        written = _unescape(element.get("src", "")).replace(AMP_SUBSTITUTE, "&")
+        problem = url_problem(written)
+        if problem is None and is_other_site(written):
+            problem = (f"image '{written}' is on another site — images must be files in this repository; put the file "
+                       "in docs/assets/images/ and link it as '../../assets/images/<file>'")
+        if problem:
+            reading.add(reading.locate(top, written), problem)
+            element.attrib.pop("src", None)  # never fetched from anywhere
+            return
+        element.set("src", written)
+        self.follow(element, "src", written, top, reading)
+
+    def follow(self, element: etree.Element, attribute: str, written: str, top: etree.Element, reading: _Reading) -> None:
+        """Point a link at where it leads on the site, noting an #anchor for the build to check."""
+        if reading.site is None:
+            return
+        resolved = resolve(written.strip(), reading.page_url, reading.site)
+        line = reading.locate(top, written) if written else reading.locate(top, "")
+        if resolved.problem:
+            reading.add(line, resolved.problem)
+            return
+        anchor = written.partition("#")[2]
+        if resolved.src_path is None:
+            if written.startswith("#") and anchor:
+                reading.anchors.append(BodyLink(line, written, None, anchor))
+            return
+        element.set(attribute, relative_url(resolved.url, reading.page_url) + resolved.suffix)
+        if anchor:
+            reading.anchors.append(BodyLink(line, written, resolved.src_path, anchor))
+
+    def block_type(self, element: etree.Element, top: etree.Element, reading: _Reading) -> None:
+        classes = (element.get("class") or "").split()
+        if element.tag == "div" and classes[:1] != ["admonition"]:
+            return
+        kinds = classes[1:] if element.tag == "div" else classes
+        if kinds and (len(kinds) > 1 or kinds[0] not in ADMONITION_TYPES):
+            marker = "!!!" if element.tag == "div" else "???"
+            reading.add(reading.locate(top, " ".join(kinds)),
+                        f"'{marker} {' '.join(kinds)}' is not a block type of the casebook — use one of: "
+                        f"{', '.join(ADMONITION_TYPES)}")
+        kind = kinds[0] if len(kinds) == 1 and kinds[0] in ADMONITION_TYPES else "note"
+        element.set("class", f"admonition {kind}" if element.tag == "div" else kind)
+
+    def hold_attributes(self, element: etree.Element, reading: _Reading) -> None:
+        """Only the attributes the profile itself makes, whatever an extension let through."""
+        tag = str(element.tag)
+        allowed = _ALLOWED_ATTRIBUTES.get(tag, frozenset())
+        for name, value in list(element.attrib.items()):
+            keep = name in allowed
+            if name == "class":
+                kept = [c for c in value.split() if c in _ALLOWED_CLASSES.get(tag, frozenset())]
+                keep = bool(kept)
+                value = " ".join(kept)
+            elif name == "align":
+                keep = keep and value in ("left", "right", "center")
+            elif name == "id":
+                keep = keep and (tag.startswith("h") or bool(_FOOTNOTE_ID.match(value)))
+                if keep:
+                    reading.ids.add(value)
+            if keep:
+                element.set(name, value)
+            else:
+                del element.attrib[name]
+
+
+def _walk(top: etree.Element) -> Iterator[tuple[etree.Element, bool]]:
+    """Every element under ``top`` (itself included), and whether it is inside code."""
+    stack: list[tuple[etree.Element, bool]] = [(top, top.tag in ("code", "pre"))]
+    while stack:
+        element, in_code = stack.pop()
+        yield element, in_code
+        for child in reversed(list(element)):
+            stack.append((child, in_code or child.tag in ("code", "pre")))
+
+
+def _text_of(element: etree.Element) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if child.get("class") != "headerlink":
+            parts.append(_text_of(child))
+        parts.append(child.tail or "")
+    return _unescape("".join(parts)).replace(AMP_SUBSTITUTE, "&").strip()
+
+
+def _needle(text: str, reading: _Reading, top: etree.Element) -> str:
+    """The longest start of ``text`` that stands in the top-level element's blocks (its words may be marked up)."""
+    for size in (len(text), 40, 20, 8, 3):
+        needle = text[:size]
+        spans = reading.spans.get(top, [])
+        if needle and any(reading.text.find(needle, start, end) >= 0 for start, end in spans):
+            return needle
+    return ""
+
+
+def _unescape(value: str) -> str:
+    """Backslash escapes back to the characters they stand for (Markdown does it after the checks)."""
+    return _ESCAPED.sub(lambda match: chr(int(match.group(1))), value)
 
 
 def _question_problems(headings: list[tuple[int, str, bool]], first_line: int) -> Iterator[BodyProblem]:

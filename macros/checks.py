@@ -2,7 +2,8 @@
 
 ``check_case_study`` never stops at the first problem: it reports every field
 that is wrong, each at the line of its key, and builds a :class:`CaseStudy`
-only when nothing is.
+only when nothing is. The body is checked as it is rendered (macros/body.py),
+once every case study is known, so that its links can be followed.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import difflib
 import re
 from typing import Any
 
-from .body import scan_body, url_problem
+from .urls import url_problem
 from .loading import CaseStudyFile
 from .model import CaseStudy, Person, Problem, School, Source, Trust, Vocabularies, Vocabulary
 from .strict_yaml import InvalidDate, YamlList, YamlMap
@@ -161,10 +162,6 @@ class _CaseStudyChecker:
         people = self.people(fm)
         source = self.source(fm)
 
-        body = scan_body(self.file.body, self.file.body_line, questions=type_id == QUESTION_TYPE)
-        for problem in body.problems:
-            self.add(problem.line, "body", problem.message)
-
         if self.problems:
             return None, self.problems
         assert title and type_id and date and summary
@@ -188,7 +185,6 @@ class _CaseStudyChecker:
                 draft=draft,
                 body=self.file.body,
                 body_line=self.file.body_line,
-                word_count=body.word_count,
             ),
             [],
         )

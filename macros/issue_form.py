@@ -257,7 +257,7 @@ def case_study_from_issue(
 
     title = fields["title"] or ""
     slug = default_slug(title) if title else ""
-    if not slug or not SLUG_PATTERN.match(slug):
+    if not slug or not SLUG_PATTERN.fullmatch(slug):
         conversion.problems.append(f"**{LABELS['title']}**: needs letters or digits, so the case study can have a web address")
         return conversion
     existing, _ = find_case_study_files([root / CASE_STUDIES_DIR] if (root / CASE_STUDIES_DIR).is_dir() else [], root)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .checks import check_case_study
+from .body import RenderedBody, render_body
+from .checks import QUESTION_TYPE, check_case_study
 from .figures import Figures, load_figures
-from .links import Rewritten, build_site_map, follow_links
-from .loading import display_path, find_case_study_files, read_case_study
+from .links import SiteMap, build_site_map
+from .loading import CaseStudyFile, display_path, find_case_study_files, read_case_study
 from .model import CaseStudy, Problem, Vocabularies
 from .vocabularies import load_vocabularies
 
@@ -31,8 +32,8 @@ class Library:
     vocabularies: Vocabularies | None
     figures: Figures | None = None
     case_studies: tuple[CaseStudy, ...] = ()  # every valid file, drafts included
-    # Each case study's body as the build renders it: links pointed at their files (macros/links.py).
-    bodies: Mapping[str, Rewritten] = field(default_factory=dict)
+    # Each valid case study's body as the page shows it, by slug (macros/body.py).
+    bodies: Mapping[str, RenderedBody] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     files_checked: int = 0
     files_with_problems: int = 0
@@ -54,13 +55,14 @@ def load_library(root: Path, paths: Iterable[Path] | None = None, today: dt.date
     vocabularies, problems = load_vocabularies(root / DATA_DIR, root)
     figures, figure_problems = load_figures(root / DATA_DIR, root)
     problems.extend(figure_problems)
-    # No case_studies/ folder (git keeps no empty folders) is simply no case studies.
-    default = [root / CASE_STUDIES_DIR] if (root / CASE_STUDIES_DIR).is_dir() else []
+    # No case_studies/ folder (git keeps no empty folders) is simply no case studies; a link there is reported.
+    content = root / CASE_STUDIES_DIR
+    default = [content] if content.is_dir() or content.is_symlink() else []
     targets = list(paths) if paths is not None else default
     files, found_problems = find_case_study_files(targets, root)
     problems.extend(found_problems)
 
-    case_studies: list[CaseStudy] = []
+    checked: list[tuple[CaseStudyFile, CaseStudy | None]] = []
     slugs: dict[str, list[str]] = defaultdict(list)
     for path in files:
         split, file_problems = read_case_study(path, root)
@@ -70,18 +72,20 @@ def load_library(root: Path, paths: Iterable[Path] | None = None, today: dt.date
             continue
         case_study, check_problems = check_case_study(split, vocabularies, today)
         problems.extend(check_problems)
-        if case_study is not None:
-            case_studies.append(case_study)
+        checked.append((split, case_study))
 
-    bodies: dict[str, Rewritten] = {}
+    # A body's links need every case study known, so bodies are read second, from memory.
+    site = None
     if vocabularies is not None:
-        # Links between pages need every case study known: a second pass, over what is in memory.
-        site = build_site_map(case_studies, vocabularies, root / DOCS_DIR)
-        for case_study in case_studies:
-            followed = follow_links(case_study, site)
-            problems.extend(Problem(case_study.display_path, line, "body", why) for line, why in followed.problems)
-            bodies[case_study.slug] = followed
-        case_studies = [case_study for case_study in case_studies if not bodies[case_study.slug].problems]
+        site = build_site_map([cs for _, cs in checked if cs is not None], vocabularies, root / DOCS_DIR)
+    case_studies: list[CaseStudy] = []
+    bodies: dict[str, RenderedBody] = {}
+    for split, case_study in checked:
+        rendered = render_case_study_body(split, site)
+        problems.extend(Problem(split.display_path, found.line, "body", found.message) for found in rendered.problems)
+        if case_study is not None and not rendered.problems:
+            case_studies.append(replace(case_study, word_count=rendered.word_count))
+            bodies[case_study.slug] = rendered
 
     problems.extend(_duplicate_slugs(slugs))
     if paths is not None:
@@ -98,6 +102,17 @@ def load_library(root: Path, paths: Iterable[Path] | None = None, today: dt.date
         problems=ordered,
         files_checked=len(files),
         files_with_problems=len({problem.path for problem in ordered}),
+    )
+
+
+def render_case_study_body(file: CaseStudyFile, site: SiteMap | None) -> RenderedBody:
+    """A file's body in the case-study profile, checked as it is rendered; ``site`` follows its links."""
+    return render_body(
+        file.body,
+        file.body_line,
+        page_url=f"case-studies/{file.slug}/",
+        site=site,
+        questions=file.front_matter.get("type") == QUESTION_TYPE,
     )
 
 

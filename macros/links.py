@@ -1,12 +1,11 @@
 """Links from a case study's body to other pages and files of the casebook.
 
 Editors link the way readers see the site: from ``/case-studies/a/``, ``../b/``
-is another case study and ``../../hubs/jurassic/`` a hub's page. MkDocs checks
-links as paths between Markdown files instead, and would call both broken. So
-the checker resolves each link against the site's own URLs and reports one
-that leads nowhere (or to a draft) at its line; and the build rewrites each
-link to the file it leads to (``b.md``, ``../hubs/jurassic.md``), which MkDocs
-turns back into a relative URL, checking its ``#anchor`` on the way.
+is another case study and ``../../hubs/jurassic/`` a hub's page. The body's
+renderer (macros/body.py) resolves each link against the site's own URLs: one
+that leads nowhere (or to a draft) is a problem at its line; the rest are
+written as relative URLs from the case study's page, and the build hands their
+``#anchors`` to MkDocs to check against the page they lead to.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .body import link_targets
 from .model import LISTED_VOCABULARIES, CaseStudy, Vocabularies
 
 # Files the build writes besides pages (macros/exports.py, macros/feeds.py; MkDocs' sitemap).
@@ -75,6 +73,7 @@ class Resolved:
     src_path: str | None = None
     suffix: str = ""  # ?query#fragment, kept as written
     problem: str | None = None
+    url: str = ""  # where it leads on the site: a page's URL ("hubs/jurassic/") or a file's path
 
 
 def resolve(target: str, from_url: str, site: SiteMap) -> Resolved:
@@ -90,53 +89,19 @@ def resolve(target: str, from_url: str, site: SiteMap) -> Resolved:
     if path.endswith("index.html"):
         path = path.removesuffix("index.html")
     if path in site.files:
-        return Resolved(path, suffix)
+        return Resolved(path, suffix, url=path)
     url = "" if path in ("", ".") else path.rstrip("/") + "/"
     if url in site.pages:
-        return Resolved(site.pages[url], suffix)
+        return Resolved(site.pages[url], suffix, url=url)
     if url in site.drafts:
         return Resolved(problem=f"link '{target}' leads to a draft case study, which has no page — link to it once it is published")
     hint = "link to another case study as '../<slug>/', to a hub as '../../hubs/<hub-id>/'"
     return Resolved(problem=f"link '{target}' leads to no page of the casebook — {hint}")
 
 
-@dataclass(frozen=True)
-class Rewritten:
-    """A body with its links to the site pointing at the files they lead to, and what was found on the way."""
-
-    body: str
-    links: tuple[tuple[int, str, str], ...] = ()  # (file line, as the editor wrote it, as MkDocs sees it)
-    problems: tuple[tuple[int, str], ...] = ()  # (file line, why) for each link that leads nowhere
-
-    def original(self, rewritten: str) -> tuple[int, str] | None:
-        """Where a link MkDocs reports on stands in the file, and how the editor wrote it."""
-        for line, written, seen in self.links:
-            if seen == rewritten:
-                return line, written
-        return None
-
-
-def follow_links(case_study: CaseStudy, site: SiteMap) -> Rewritten:
-    """Resolve every link in the body once: the checker reports the problems, the build renders the body."""
-    if "]" not in case_study.body:  # no link at all: most bodies, and the quickest test
-        return Rewritten(case_study.body)
-    lines = case_study.body.split("\n")
-    edits: dict[int, list[tuple[int, int, str]]] = {}
-    links, problems = [], []
-    here = posixpath.dirname(case_study.src_uri)
-    for link in link_targets(case_study.body, case_study.body_line):
-        resolved = resolve(link.target.strip(), case_study.url, site)
-        if resolved.problem:
-            problems.append((link.line, resolved.problem))
-        if resolved.src_path is None:
-            links.append((link.line, link.target, link.target))
-            continue
-        relative = posixpath.relpath(resolved.src_path, here) + resolved.suffix
-        edits.setdefault(link.index, []).append((link.start, link.end, relative))
-        links.append((link.line, link.target, relative))
-    for index, changes in edits.items():
-        line = lines[index]
-        for start, end, replacement in sorted(changes, reverse=True):
-            line = line[:start] + replacement + line[end:]
-        lines[index] = line
-    return Rewritten("\n".join(lines), tuple(links), tuple(problems))
+def relative_url(target: str, from_url: str) -> str:
+    """A site-relative ``target`` (a page URL ending in "/" or a file path) as seen from the page at ``from_url``."""
+    relative = posixpath.relpath("/" + target, "/" + from_url)
+    if target == "" or target.endswith("/"):
+        relative = "./" if relative == "." else relative + "/"
+    return relative

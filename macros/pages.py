@@ -1,8 +1,9 @@
 """Which pages the build generates from the index, and what goes on each.
 
-Generated pages carry a tiny Markdown source (a fixed front matter block and,
-for a case study, the editor's body) and trusted, already-escaped HTML placed
-before and after the rendered Markdown. What goes *before* is the page's own
+Generated pages carry a tiny Markdown source (a fixed front matter block,
+nothing else: MkDocs renders none of it) and trusted, already-escaped HTML
+placed before and after; a case study's body, rendered and sanitised in the
+case-study profile (macros/body.py), goes between them. What goes *before* is the page's own
 content and is indexed by the site search; what goes *after* (cards of other
 case studies) repeats other pages and is added once search has read the page.
 HTML is produced lazily, page by page, so build time grows with the number of
@@ -19,13 +20,15 @@ from . import render
 from .finder import render_finder
 from .network import render_network
 from .index import CaseStudyIndex
-from .links import Rewritten, page_url
+from .body import RenderedBody
+from .links import page_url
 from .search_index import SearchFiles
 from .model import FACET_OF_VOCABULARY, LISTED_VOCABULARIES, CaseStudy, VocabularyEntry
 
-# A fixed front matter block: MkDocs then takes the rest as the body verbatim
-# (without one, it would read a body's leading "Note: …" line as metadata).
-GENERATED_FRONT_MATTER = "---\ngenerated_by: casebook\n---\n\n"
+# Every generated page's whole Markdown source: MkDocs renders nothing of the
+# casebook's own. A case study's body is rendered in the case-study profile
+# (macros/body.py) and added as HTML, so it never meets MkDocs' extensions.
+GENERATED_FRONT_MATTER = "---\ngenerated_by: casebook\n---\n"
 
 INDEX_INTROS = {
     "hubs": (
@@ -59,13 +62,12 @@ class GeneratedPage:
     case_study: CaseStudy | None = None
     hide: tuple[str, ...] = ()  # Material's `hide:` front matter, e.g. ("toc",)
     finder: bool = False  # the page that owns ?q=
-    # A case study's body (untrusted Markdown) with its links followed, as written and as
-    # rewritten (macros/links.py); other pages have none.
-    links: Rewritten | None = None
+    # A case study's body, rendered and checked in the case-study profile (macros/body.py).
+    body: RenderedBody | None = None
 
     @property
     def markdown(self) -> str:
-        return GENERATED_FRONT_MATTER + (self.links.body if self.links else "")
+        return GENERATED_FRONT_MATTER
 
     @property
     def url(self) -> str:
@@ -73,17 +75,16 @@ class GeneratedPage:
 
 
 def plan_pages(
-    index: CaseStudyIndex, search: Callable[[], SearchFiles], bodies: Mapping[str, Rewritten] | None = None
+    index: CaseStudyIndex, search: Callable[[], SearchFiles], bodies: Mapping[str, RenderedBody] | None = None
 ) -> Iterator[GeneratedPage]:
     """Every page the library gives the site: case studies, listings, their indexes, the finder.
 
     ``search`` gives the search index once it is built (after every page is read);
-    ``bodies`` are the case studies' bodies with their links followed (macros/links.py), by slug.
+    ``bodies`` are the case studies' rendered bodies (macros/body.py), by slug.
     """
     cards = render.Cards(index.vocabularies)
     for case_study in index.case_studies:
-        body = (bodies or {}).get(case_study.slug) or Rewritten(case_study.body)
-        yield _case_study_page(case_study, index, cards, body)
+        yield _case_study_page(case_study, index, cards, (bodies or {}).get(case_study.slug) or RenderedBody(""))
     for key in LISTED_VOCABULARIES:
         yield _index_page(key, index)
         for entry in index.vocabularies[key]:
@@ -91,7 +92,7 @@ def plan_pages(
     yield _finder_page(index, search)
 
 
-def _case_study_page(case_study: CaseStudy, index: CaseStudyIndex, cards: render.Cards, body: Rewritten) -> GeneratedPage:
+def _case_study_page(case_study: CaseStudy, index: CaseStudyIndex, cards: render.Cards, body: RenderedBody) -> GeneratedPage:
     vocabularies = index.vocabularies
 
     def before(root: str) -> str:
@@ -104,7 +105,7 @@ def _case_study_page(case_study: CaseStudy, index: CaseStudyIndex, cards: render
         in_nav=False,
         before=before,
         after=lambda root: render.render_related(index.related(case_study), vocabularies, root, cards),
-        links=body,
+        body=body,
         case_study=case_study,
     )
 

@@ -12,8 +12,9 @@ import logging
 import re
 from html import escape, unescape
 from pathlib import Path
+from functools import partial
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,17 +23,19 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
+from .csp import PolicyError, scope, site_policy
 from .exports import CSV_PATH, JSON_PATH, build_csv_index, build_json_index, build_time
 from .feeds import SITE_FEED_PATH, render_feed, site_feeds
 from .figures import Figures
+from .body import Heading, RenderedBody
 from .index import CaseStudyIndex, build_index
 from .library import CASE_STUDIES_DIR, DATA_DIR, load_library
 from .pages import GeneratedPage, plan_pages
 from .render import root_for
 from .reporting import format_build_failure
-from .sanitise import sanitise_body
 from .sharing import head_tags, mark_links_for_print
 from .search_index import SearchDocument, SearchFiles, build_search_files, word_sources
 from .search_worker import BackgroundWords
@@ -58,9 +61,9 @@ class EditorsLinkWarnings(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         match = _ANCHOR_WARNING.match(record.getMessage())
         page = self.pages.get(match.group(1)) if match else None
-        if match is None or page is None or page.case_study is None or page.links is None:
+        if match is None or page is None or page.case_study is None or page.body is None:
             return True
-        found = page.links.original(match.group(2))
+        found = page.body.original(match.group(2))
         if found is not None:
             line, written = found
             anchor = match.group(2).partition("#")[2]
@@ -103,6 +106,10 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         self.on_build_error(error=RuntimeError("a new build started"))  # a previous build's worker, if any
         if not config.repo_url:
             config.edit_uri = None  # edit links need the repository (REPO_URL); without it, none
+        if config.extra.get("scope") is None:
+            # Material's first inline script prints the scope; its default, base_url, differs by
+            # page depth, and the Content-Security-Policy allows that script by its hash.
+            config.extra["scope"] = scope(config.site_url)
         for folder in (CASE_STUDIES_DIR, DATA_DIR):
             path = self.root / folder
             if path.is_dir() and str(path) not in config.watch:
@@ -170,15 +177,18 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
             page.meta["cb_finder"] = True
         if generated.case_study is not None:
             page.edit_url = edit_url(config, generated.case_study.display_path)
+        # MkDocs would build a Markdown instance with every extension of the hand-written pages to
+        # render an empty file: a generated page is rendered here, a case study's body by the profile.
+        page.render = partial(render_generated_page, page, generated.body)  # type: ignore[method-assign]
         return markdown
 
     @event_priority(100)
-    def _sanitise_case_study(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _mark_links_for_print(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
         if generated is None or generated.case_study is None:
             return html
         # On paper a case study's links show where they lead (the print stylesheet).
-        return mark_links_for_print(sanitise_body(html), page.canonical_url)
+        return mark_links_for_print(html, page.canonical_url)
 
     @event_priority(-100)
     def _add_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -189,7 +199,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         add_anchors(page, before)
         return "\n".join(part for part in (before, html) if part)
 
-    on_page_content = CombinedEvent(_sanitise_case_study, _add_page_content)
+    on_page_content = CombinedEvent(_mark_links_for_print, _add_page_content)
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page has been read: build the search index before any page is written."""
@@ -203,7 +213,20 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         config.extra["cb_search"] = {"base": self.search.base, "word_keys": " ".join(self.search.word_keys)}
         # The navigation rendered once per folder for pages outside it (overrides/partials/nav.html).
         env.globals["cb_nav_cache"] = {}
+        env.globals["cb_csp"] = self.content_security_policy(env, config)  # for overrides/main.html
         return env
+
+    def content_security_policy(self, env: Any, config: MkDocsConfig) -> str:
+        """Hashes from Material's partials rendered with the trusted config, never from a built page."""
+        features = list(config.theme.get("features") or [])
+
+        def render(partial: str, base_url: str) -> str:
+            return str(env.get_template(partial).render(config=config, base_url=base_url, features=features))
+
+        try:
+            return site_policy(render, features, config.theme.get("palette"), config.extra)
+        except PolicyError as error:
+            raise PluginError(str(error)) from error
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.words is not None:
@@ -247,6 +270,33 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
+def render_generated_page(page: Page, body: RenderedBody | None, config: MkDocsConfig, files: Files) -> None:
+    """``Page.render`` for a generated page. Its Markdown is a fixed front matter block and nothing else;
+    a case study's body was rendered in the case-study profile when it was checked (macros/body.py), so
+    MkDocs' own Markdown, with the hand-written pages' extensions (attribute lists among them), never sees it."""
+    page.content = body.html if body else ""
+    page.toc = get_toc([_toc_token(heading) for heading in body.toc] if body else [])  # type: ignore[misc]  # MkDocs' TypedDict
+    page.present_anchor_ids = set(body.ids) if body else set()
+    # MkDocs checks these #anchors once every page is rendered; EditorsLinkWarnings words its warning.
+    anchors: dict[File, dict[str, str]] = {}
+    for link in body.anchors if body else ():
+        target = page.file if link.src_path is None else files.get_file_from_path(link.src_path)
+        if target is not None:
+            anchors.setdefault(target, {}).setdefault(link.anchor, link.written)
+    page.links_to_anchors = anchors
+
+
+def _toc_token(heading: Heading) -> dict[str, Any]:
+    """A heading as MkDocs' table of contents takes it. Material prints the name unescaped, so it is escaped here;
+    the id is the casebook's own (letters, digits and hyphens)."""
+    return {
+        "level": heading.level,
+        "id": heading.id,
+        "name": escape(heading.text),
+        "children": [_toc_token(child) for child in heading.children],
+    }
+
+
 def add_anchors(page: Page, html: str) -> None:
     """MkDocs checks links to #anchors against the ids in a page's Markdown only; a generated
     page's own HTML has ids that links may point at too (``/hubs/#who-works-with-which-hub``)."""
@@ -278,4 +328,6 @@ def edit_url(config: MkDocsConfig | dict[str, Any], display_path: str) -> str | 
     base = edit_uri[: -len(docs_folder)] if edit_uri.endswith(docs_folder) else edit_uri
     if base and not base.endswith("/"):
         base += "/"
-    return urljoin(repo_url.rstrip("/") + "/", base + display_path)
+    # Material prints the URL unescaped in an href: the path is percent-encoded whatever it holds
+    # (the checks already hold folder and file names to the slug rule).
+    return urljoin(repo_url.rstrip("/") + "/", base + quote(display_path, safe="/"))

@@ -1,9 +1,11 @@
 """An allow-list sanitiser for the HTML rendered from a case study's body.
 
-The checker refuses raw HTML and unsafe link schemes with a message; this is
-the second line: whatever Markdown extensions produce from an untrusted body
-(attribute lists can set any attribute, entities can hide a scheme), only
-known-harmless tags, attributes and URL schemes reach the page.
+The case-study profile (macros/body.py) cannot express an attribute and the
+checks refuse raw HTML and unsafe link schemes with a message; this is the
+next line: whatever the profile's extensions produce from an untrusted body,
+only known-harmless tags, attributes, classes and URL schemes reach the page.
+The classes are the profile's own blocks, so a body can never borrow the
+theme's (``md-dialog``, ``md-banner``…) to dress the page.
 """
 
 from __future__ import annotations
@@ -12,27 +14,35 @@ import re
 
 import nh3
 
-from .body import ALLOWED_SCHEMES
+from .urls import ALLOWED_SCHEMES
+
+ADMONITION_TYPES = ("note", "info", "tip", "example", "quote", "warning")  # as macros/body.py renders them
 
 _TAGS = (set(nh3.ALLOWED_TAGS) - {"area", "map"}) | {"tfoot"}
 _ATTRIBUTES: dict[str, set[str]] = {
-    **{tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()},
-    "*": {"class", "id", "title", "lang", "dir"},
-    "th": {"colspan", "rowspan", "scope", "style"},
-    "td": {"colspan", "rowspan", "style"},
+    **{tag: set(names) - {"class"} for tag, names in nh3.ALLOWED_ATTRIBUTES.items()},
+    "*": {"id", "title", "lang", "dir"},
+    "th": {"colspan", "rowspan", "scope", "align"},
+    "td": {"colspan", "rowspan", "align"},
     "img": {"src", "alt", "width", "height", "loading"},
     "ol": {"start", "type"},
     "time": {"datetime"},
     "details": {"open"},
 }
-_TEXT_ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center);?\s*$")
+_CLASSES: dict[str, set[str]] = {
+    "a": {"headerlink", "footnote-ref", "footnote-backref"},
+    "div": {"admonition", "footnote", *ADMONITION_TYPES},
+    "details": set(ADMONITION_TYPES),
+    "p": {"admonition-title"},
+}
+_EMPTY_CLASS = re.compile(r'(<[a-z0-9]+\b[^<>]*?) class=""')
 
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
-    if attribute == "id" and value.startswith("__"):
-        return None  # Material's own elements use ids such as "__search"
-    if attribute == "style":
-        return value if _TEXT_ALIGN.match(value) else None  # only table column alignment
+    if attribute == "id" and (value.startswith("_") or value.startswith("md-") or value.startswith("cb-")):
+        return None  # the theme's and the page's own elements use ids such as "__search"
+    if attribute == "align":
+        return value if value in ("left", "right", "center") else None  # table column alignment
     return value
 
 
@@ -41,6 +51,7 @@ _CLEANER = nh3.Cleaner(
     tags=_TAGS,
     clean_content_tags={"script", "style"},
     attributes=_ATTRIBUTES,
+    allowed_classes=_CLASSES,
     attribute_filter=_filter_attribute,
     url_schemes=set(ALLOWED_SCHEMES),
     link_rel=None,
@@ -49,4 +60,5 @@ _CLEANER = nh3.Cleaner(
 
 
 def sanitise_body(html: str) -> str:
-    return _CLEANER.clean(html)
+    # Inside a tag only (text holds no raw '<'): what is left of a class attribute with no class allowed.
+    return _EMPTY_CLASS.sub(r"\1", _CLEANER.clean(html))

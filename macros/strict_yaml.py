@@ -73,10 +73,17 @@ class InvalidDate:
 
 
 class YamlProblem(Exception):
-    def __init__(self, line: int, message: str) -> None:
+    """Why YAML is refused, at a file line. ``message`` stands on its own. A problem
+    with one key (written twice) also has ``field``, the key's dotted path as written
+    (``trust.name``, ``people.1.name``; its parent when the key would not print
+    safely), and ``field_message``, the message to show in that field."""
+
+    def __init__(self, line: int, message: str, field: str | None = None, field_message: str | None = None) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.field = field
+        self.field_message = field_message or message
 
 
 class _Resolver(BaseResolver):
@@ -147,12 +154,13 @@ class _Builder:
     def line(self, node: Node) -> int:
         return self.first_line + node.start_mark.line
 
-    def build(self, node: Node) -> Any:
+    def build(self, node: Node, path: tuple[Any, ...] = ()) -> Any:
+        """``path`` is the keys (and 1-based item numbers) leading to ``node``."""
         if isinstance(node, ScalarNode):
             return self.scalar(node)
         if isinstance(node, SequenceNode):
             self.refuse_tag(node, SEQ)
-            items = YamlList(self.build(item) for item in node.value)
+            items = YamlList(self.build(item, (*path, number)) for number, item in enumerate(node.value, start=1))
             items.line = self.line(node)
             items.item_lines = [self.line(item) for item in node.value]
             return items
@@ -166,12 +174,9 @@ class _Builder:
                 raise YamlProblem(self.line(key_node), "a key must be a plain word, not a list or mapping")
             key = self.scalar(key_node)
             if key in mapping.key_lines:
-                raise YamlProblem(
-                    self.line(key_node),
-                    f"key '{key}' appears twice (first on line {mapping.key_lines[key]}) — keep one of them",
-                )
+                raise _written_twice(self.line(key_node), mapping.key_lines[key], (*path, key))
             mapping.key_lines[key] = self.line(key_node)
-            mapping[key] = self.build(value_node)
+            mapping[key] = self.build(value_node, (*path, key))
         return mapping
 
     def refuse_tag(self, node: Node, expected: str) -> None:
@@ -200,6 +205,28 @@ class _Builder:
         except ValueError:
             raise YamlProblem(self.line(node), f"'{value}' is not a valid {_short_tag(tag)[2:]}") from None
         raise YamlProblem(self.line(node), f"YAML tags such as '{_short_tag(tag)}' are not allowed — remove it")
+
+
+def _written_twice(line: int, first: int, path: tuple[Any, ...]) -> YamlProblem:
+    """Contract §5: an error in the key's own field, at its second line."""
+    again = f"appears twice (first on line {first}) — keep one of them"
+    message = f"key '{path[-1]}' {again}"
+    named = _printable_prefix(path)
+    if len(named) == len(path):
+        return YamlProblem(line, message, ".".join(named), again)
+    return YamlProblem(line, message, ".".join(named) or None)
+
+
+def _printable_prefix(path: tuple[Any, ...]) -> list[str]:
+    """The leading keys of ``path`` that print safely in ``path:line: field: message``
+    (the rule of checks.key_field, which imports this module)."""
+    named = []
+    for key in path:
+        text = str(key)
+        if not text or text != text.strip() or any(c in text for c in ":\n\r\t") or not text.isprintable():
+            break
+        named.append(text)
+    return named
 
 
 def _short_tag(tag: str) -> str:

@@ -127,13 +127,13 @@ class ServedSite:
     """A project built for the address it is served at, so Material's instant
     navigation (which checks links against the sitemap) works as it does live."""
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, env: dict[str, str] | None = None) -> None:
         self.project = project
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}/"
-        result = run_build(project, "--strict", env={"SITE_URL": self.url})
+        result = run_build(project, "--strict", env={**(env or {}), "SITE_URL": self.url})
         assert result.returncode == 0, result.stderr
         self.site = project / "site"
 
@@ -151,12 +151,27 @@ class ServedSite:
         self.server.server_close()
 
 
+def bundled_copy(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    copy = tmp_path_factory.mktemp(name) / "project"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache"))
+    return copy
+
+
 @pytest.fixture(scope="session")
 def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     """The real project, case studies and all, built and served."""
-    copy = tmp_path_factory.mktemp("bundled") / "project"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache"))
-    served = ServedSite(copy)
+    served = ServedSite(bundled_copy(tmp_path_factory, "bundled"))
+    yield served
+    served.close()
+
+
+PUBLISHED_REPO_URL = "https://github.com/maths-hubs-casebook/casebook"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The bundled project built as the deploy workflow builds it (with REPO_URL), and served."""
+    served = ServedSite(bundled_copy(tmp_path_factory, "published"), env={"REPO_URL": PUBLISHED_REPO_URL})
     yield served
     served.close()
 

@@ -220,8 +220,30 @@ def test_unknown_top_level_keys_suggest_the_right_one(project: Path) -> None:
 def test_duplicate_keys_are_an_error_never_an_overwrite(project: Path) -> None:
     write(project, "story.md", case_study_text().replace("hubs: [jurassic]\n", "hubs: [jurassic]\nhubs: [mobius]\n"))
     assert problems(project) == [
-        "case_studies/story.md:8: front matter: key 'hubs' appears twice (first on line 7) — keep one of them"
+        "case_studies/story.md:8: hubs: appears twice (first on line 7) — keep one of them"
     ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"title": "One title\ntitle: Another title"}, "case_studies/story.md:3: title: appears twice (first on line 2)"),
+        ({"trust": "\n  name: A trust\n  schools: 3\n  name: B trust"}, "case_studies/story.md:11: trust.name: appears twice (first on line 9)"),
+        (
+            {"people": "\n  - name: Ann Smith\n  - name: Bo Jones\n    role: Head\n    name: Cy Lee"},
+            "case_studies/story.md:12: people.2.name: appears twice (first on line 10)",
+        ),
+        # A key that would break 'path:line: field: message' is named in the message, in its parent's field.
+        ({"trust": "\n  name: A trust\n  'a: b': 1\n  'a: b': 2"}, "case_studies/story.md:11: trust: key 'a: b' appears twice"),
+        ({"'': 1\n''": "2"}, "case_studies/story.md:9: front matter: key '' appears twice (first on line 8)"),
+    ],
+)
+def test_a_key_written_twice_is_an_error_in_its_own_field_at_its_second_line(
+    project: Path, fields: dict[str, str], expected: str
+) -> None:
+    found = only_problem(project, **fields)
+    assert len(found) == 1 and found[0].startswith(expected), found
+    assert found[0].endswith(" — keep one of them")
 
 
 # --- trust, school, people, source ------------------------------------------------------------

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import ServedSite, case_study_text, make_project, write
+from playwright.sync_api import expect  # not page.wait_for_function: it polls with eval, which the site's CSP blocks
 
 FIVE = "".join(f"## {n}. Question {n}?\n\nAn answer.\n\n" for n in range(1, 6))
 LIBRARY = {
@@ -396,7 +397,7 @@ def test_copy_link_to_this_view_copies_the_shareable_address(browser: Any, site:
     page.check("#cb-phase-primary")
     settle(page)
     page.click(".cb-finder__copy")
-    page.wait_for_function("document.querySelector('.cb-finder__copied').textContent.length > 0")
+    expect(page.locator(".cb-finder__copied")).not_to_have_text("")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert parse_qs(urlsplit(copied).query) == {"phase": ["primary"], "hub": ["jurassic"]}
     assert copied.startswith(site.url + "case-studies/")
@@ -417,9 +418,7 @@ def header_search(page: Any, query: str) -> list[str]:
     page.click("input.md-search__input")
     page.fill("input.md-search__input", "")
     page.type("input.md-search__input", query, delay=20)
-    page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta').textContent.includes('matching')", arg=query
-    )
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(200)
     return page.eval_on_selector_all(".md-search-result__article h1", "hs => hs.map(h => h.textContent.trim())")

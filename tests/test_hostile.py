@@ -33,12 +33,15 @@ from typing import Any
 import pytest
 import yaml
 from conftest import ROOT, TODAY, make_project, run_build
+from html.parser import HTMLParser
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from macros import cli
+from macros.body import render_body
 from macros.index import build_index
 from macros.library import load_library
+from macros.loading import parse_case_study
 from macros.model import LISTED_VOCABULARIES
 from macros.pages import plan_pages
 from macros.search_index import build_search_files
@@ -65,7 +68,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "deeply-nested-lists.md": [("front matter", "nested more than")],
     "deeply-nested.md": [("front matter", "nested more than")],
     "dot-fence.md": [("front matter", "'...' cannot end")],
-    "duplicate-keys.md": [("front matter", "appears twice")],
+    "duplicate-keys.md": [("title", "appears twice")],
     "empty.md": [("file", "is empty")],
     "four-dash-fence.md": [("front matter", "'----'")],
     "front-matter-empty.md": [("front matter", "is empty")],
@@ -94,6 +97,36 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "unsafe-links.md": [("source.url", "'javascript:'"), ("body", "'data:'"), ("body", "'javascript:'"), ("body", "'vbscript:'")],
     "whitespace-only.md": [("file", "is empty")],
     "yaml-syntax-error.md": [("front matter", "never closed")],
+    # Attributes through the theme: nothing in a body may set one (issue 13).
+    "attr-list-heading.md": [("body", "attribute lists ('{: id=")] + [("body", "attribute lists ('{#__drawer}')"),
+                                                                     ("body", "attribute lists ('{: .md-skip }')")],
+    "attr-list-blocks.md": [("body", "attribute lists ('{: onclick=")] + [("body", f"attribute lists ('{{: {what}")
+                                                                         for what in (".md-dialog", "onmouseover", "onload", ".md-banner")],
+    "md-in-html.md": [("body", "'<div'"), ("body", "'</div'"), ("body", "'<details'")],
+    # Page dressing: the theme's classes are not the casebook's block types.
+    "theme-classes-admonition.md": [("body", "'!!! md-dialog md-dialog--active' is not a block type"),
+                                    ("body", "'??? note md-banner' is not a block type"), ("body", "'!!! danger'")],
+    "fence-attributes.md": [("body", "a code fence takes no {…} attributes")] * 2,
+    # Two readings: the checks see what the renderer sees.
+    "inline-code-hides-rest.md": [("body", "'<script'"), ("body", "'javascript:'")],
+    "escaped-backticks-hide-rest.md": [("body", "'<img'"), ("body", "'vbscript:'")],
+    "next-line-reference.md": [("body", "'javascript:'"), ("body", "image 'https://evil.example/pixel.png' is on another site")],
+    "costly-behind-inline-code.md": [("body", "more than 500 '['"), ("body", "runs of backticks")],
+    # Third-party requests: images are files of this site.
+    "remote-images.md": [("body", f"image '{src}' is on another site")
+                         for src in ("https://tracker.example/p.gif", "//tracker.example/p.gif", "http://tracker.example/p.gif")],
+    # Hostile-looking but valid: the renderer makes them inert.
+    "toc-entities-valid.md": [],
+    "footnotes-valid.md": [],
+}
+# Problems at these lines exactly (the checks read a body as the renderer does, lines included).
+LINES: dict[str, list[int]] = {
+    "attr-list-heading.md": [9, 11, 13],
+    "inline-code-hides-rest.md": [11, 13],
+    "escaped-backticks-hide-rest.md": [11, 13],
+    "next-line-reference.md": [12, 14],
+    "remote-images.md": [9, 11, 15],
+    "theme-classes-admonition.md": [9, 12, 15],
 }
 LINE = re.compile(r"^(case_studies/[^:]+):(\d+): ([^:]+): (.+)$")
 
@@ -133,6 +166,9 @@ def test_check_names_every_hostile_file_and_its_fields_and_never_crashes_or_hang
             assert problems == [], f"{name} is valid but got {problems}"
         for field, words in expected:
             assert any(f == field and words in message for f, message in problems), f"{name}: no {field!r} problem saying {words!r} in {problems}"
+    lines = {name: sorted(int(line) for line in re.findall(rf"^case_studies/{re.escape(name)}:(\d+):", result.stdout, re.M))
+             for name in LINES}
+    assert lines == LINES
     bad = sum(1 for expected in EXPECTED.values() if expected) + 1  # and huge.md
     assert re.fullmatch(rf"\d+ problems in {bad} files \({len(EXPECTED) + 1} case-study files checked\)\.",
                         result.stderr.strip().splitlines()[-1])
@@ -155,15 +191,146 @@ def test_the_build_stops_on_the_corpus_and_lists_every_bad_file_without_a_traceb
     assert "case_studies/huge.md:1: file:" in result.stderr
 
 
+# --- inert on every byte of every page (issue 13) --------------------------------------------
+
+REPO_URL = "https://github.com/maths-hubs-casebook/casebook"  # as the deploy workflow sets it
+# The classes a body's HTML may carry: the case-study profile's own blocks, never the theme's.
+BODY_CLASSES = {"admonition", "admonition-title", "footnote", "footnote-ref", "footnote-backref", "headerlink",
+                "note", "info", "tip", "example", "quote", "warning"}
+LIVE_TAGS = {"script", "style", "iframe", "object", "embed", "form", "input", "button", "base", "meta", "link",
+             "svg", "math", "frame", "frameset", "template", "textarea", "select"}
+
+
+class Elements(HTMLParser):
+    """Every start tag of a page, with its attributes."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {name: value or "" for name, value in attrs}))
+
+
+def live_parts(html_text: str, *, body: bool) -> list[str]:
+    """What in some HTML could run, call out or dress the page: handlers, script URLs, other sites'
+    images; and for a case study's body also live tags, the theme's classes and ids."""
+    from macros.urls import is_other_site, url_problem
+
+    found = []
+    for tag, attributes in Elements(html_text).tags:
+        for name, value in attributes.items():
+            if name.startswith("on"):
+                found.append(f"<{tag} {name}>")
+            if name in ("href", "src", "action", "formaction", "xlink:href") and url_problem(value):
+                found.append(f"<{tag} {name}={value!r}>")
+        if tag == "img" and is_other_site(attributes.get("src", "")):
+            found.append(f"<img src={attributes['src']!r}>")
+        if body:
+            if tag in LIVE_TAGS:
+                found.append(f"<{tag}>")
+            classes = set(attributes.get("class", "").split()) - BODY_CLASSES
+            if classes:
+                found.append(f"<{tag} class={sorted(classes)}>")
+            if attributes.get("id", "").startswith(("_", "md-", "cb-")) or "style" in attributes:
+                found.append(f"<{tag} {attributes}>")
+    return found
+
+
+def test_the_renderer_cannot_express_what_the_checks_refuse() -> None:
+    """Every hostile body, rendered as the profile renders it even when the checks refuse it: nothing live."""
+    rendered = 0
+    for path in sorted(HOSTILE.iterdir()):
+        split, _ = parse_case_study(path.read_bytes(), path, path.name)
+        if split is None:
+            continue
+        body = render_body(split.body, split.body_line, page_url=f"case-studies/{split.slug}/", site=None)
+        assert live_parts(body.html, body=True) == [], path.name
+        rendered += 1
+    assert rendered >= 20
+
+
 @pytest.fixture(scope="module")
 def valid_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(tmp_path_factory.mktemp("valid-hostile") / "project")
     for name, expected in EXPECTED.items():
         if not expected:
             shutil.copy(HOSTILE / name, project / "case_studies" / name)
-    result = run_build(project, "--strict")
+    # Sub-folders are an editor's to make; the deploy workflow sets REPO_URL, so edit links are printed.
+    (project / "case_studies" / "our-stories").mkdir()
+    shutil.copy(HOSTILE / "toc-entities-valid.md", project / "case_studies" / "our-stories" / "in-a-folder-valid.md")
+    result = run_build(project, "--strict", env={"REPO_URL": REPO_URL})
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+def test_every_page_built_from_hostile_files_is_inert(valid_corpus: Path) -> None:
+    pages = sorted(valid_corpus.rglob("*.html"))
+    assert len(pages) > 60
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert live_parts(text, body=False) == [], page
+    case_studies = [valid_corpus / "case-studies" / name.removesuffix(".md") / "index.html"
+                    for name, expected in EXPECTED.items() if not expected and name != "front-matter-only.md"]
+    for page in case_studies:
+        text = page.read_text(encoding="utf-8")
+        # The body stands between the facts box and the related case studies.
+        body = text.split('<dl class="cb-facts__list">', 1)[1].split("</section>", 1)[1]
+        body = re.split(r'<section class="cb-related"|</article>', body, maxsplit=1)[0]
+        assert live_parts(body, body=True) == [], page
+        # What the theme prints from a case study: the table of contents, the skip link, the edit link.
+        for tag, attributes in Elements(text).tags:
+            classes = attributes.get("class", "")
+            if "md-nav__link" in classes and attributes.get("href", "").startswith("#") or "md-skip" in classes:
+                assert re.fullmatch(r"#[a-z0-9_-]+", attributes["href"]), (page, attributes)
+            if attributes.get("rel") == "edit":
+                assert re.fullmatch(re.escape(REPO_URL) + r"/edit/main/case_studies/[a-z0-9/-]+\.md", attributes["href"])
+
+
+def test_a_heading_that_names_markup_is_text_in_the_table_of_contents(valid_corpus: Path) -> None:
+    page = (valid_corpus / "case-studies" / "toc-entities-valid" / "index.html").read_text(encoding="utf-8")
+    toc = page.split('data-md-type="toc"', 1)[1].split("</nav>", 1)[0]
+    assert "Results &lt;img src=x onerror=&#34;window.__pwned=1&#34;&gt;" in toc or \
+        "Results &lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;" in toc, toc
+    assert 'href="#section-cb-facts-heading"' in toc
+    edit = re.search(r'href="([^"]+)"[^>]*rel="edit"|rel="edit"[^>]*href="([^"]+)"', page)
+    assert edit and REPO_URL + "/edit/main/case_studies/toc-entities-valid.md" in edit.group(0)
+    nested = (valid_corpus / "case-studies" / "in-a-folder-valid" / "index.html").read_text(encoding="utf-8")
+    assert REPO_URL + "/edit/main/case_studies/our-stories/in-a-folder-valid.md" in nested
+
+
+def test_hostile_pages_run_nothing_and_call_no_other_site_in_a_browser(valid_corpus: Path, browser: Any) -> None:
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(valid_corpus)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    context = browser.new_context()
+    context.add_init_script("window.alert = window.confirm = window.prompt = () => { window.__pwned = 'dialog' };")
+    try:
+        page = context.new_page()
+        elsewhere: list[str] = []
+        page.on("request", lambda request: None if request.url.startswith((base, "data:")) else elsewhere.append(request.url))
+        for name, expected in EXPECTED.items():
+            if expected or name == "front-matter-only.md":
+                continue
+            page.goto(base + f"case-studies/{name.removesuffix('.md')}/")
+            page.wait_for_load_state("load")
+            for element in page.query_selector_all(".md-content a, .md-content img, .md-content h2"):
+                element.hover()  # a handler on hover would run now
+            assert page.evaluate("window.__pwned") is None, name
+        assert elsewhere == []
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
 
 
 def test_valid_but_hostile_files_build_and_nothing_in_them_is_evaluated(valid_corpus: Path) -> None:
@@ -324,7 +491,9 @@ def case_study(draw: Any) -> tuple[dict[str, Any], str]:
         fields["draft"] = True
     paragraphs = draw(st.lists(sentence(1, 200), max_size=4))
     if kind == "find-out-in-five":
-        paragraphs += [f"## {n}. {draw(sentence(3, 60))}\n\n{draw(sentence(1, 200))}" for n in range(1, 6)]
+        # A heading ending in a backslash is a paragraph to Markdown (and so to the checks): not a question.
+        question = sentence(3, 60).filter(lambda text: not text.endswith("\\"))
+        paragraphs += [f"## {n}. {draw(question)}\n\n{draw(sentence(1, 200))}" for n in range(1, 6)]
     return fields, "\n\n".join(paragraphs) + "\n"
 
 

@@ -67,6 +67,32 @@ def test_errors_name_the_file_line_and_say_what_to_do(text: str, line: int, word
     assert words in raised.value.message
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "field", "message"),
+    [
+        ("a: 1\nb: 2\na: 3", 4, "a", "appears twice (first on line 2) — keep one of them"),
+        ("trust:\n  name: A\n  name: B", 4, "trust.name", "appears twice (first on line 3) — keep one of them"),
+        ("people:\n  - name: A\n  - name: B\n    name: C", 5, "people.2.name", "appears twice (first on line 4) — keep one of them"),
+        ("a:\n  - - b: 1\n      b: 2", 4, "a.1.1.b", "appears twice (first on line 3) — keep one of them"),
+        # Keys that would not print safely as a field: the message names them, the field is the parent's.
+        ("trust:\n  'x: y': 1\n  'x: y': 2", 4, "trust", "key 'x: y' appears twice (first on line 3) — keep one of them"),
+        ('"x\\ny":\n  a: 1\n  a: 2', 4, None, "key 'a' appears twice (first on line 3) — keep one of them"),
+        ("' a ': 1\n' a ': 2", 3, None, "key ' a ' appears twice (first on line 2) — keep one of them"),
+    ],
+)
+def test_a_key_written_twice_names_its_dotted_field(text: str, line: int, field: str | None, message: str) -> None:
+    with pytest.raises(YamlProblem) as raised:
+        load_yaml(text, first_line=2)
+    assert (raised.value.line, raised.value.field, raised.value.field_message) == (line, field, message)
+    assert raised.value.message.startswith("key '")  # stands on its own for data/ files, which print no key field
+
+
+def test_other_problems_have_no_field() -> None:
+    with pytest.raises(YamlProblem) as raised:
+        load_yaml("a: &x 1\nb: *x")
+    assert raised.value.field is None and raised.value.field_message == raised.value.message
+
+
 def test_billion_laughs_is_refused_not_expanded() -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "\n".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]" for i in range(8)

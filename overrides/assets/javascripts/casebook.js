@@ -817,6 +817,53 @@
     });
   }
 
+  // `mkdocs serve` only: reload the page when a file is saved. MkDocs injects its
+  // live-reload script inline, a different one on every request, so the page's
+  // Content-Security-Policy (inline scripts only by hash) refuses it; the refused
+  // script is still in the page, so this reads the two numbers MkDocs gave it and
+  // asks the server the same question it would. On the published site there is none.
+  function liveReload() {
+    var found = null;
+    Array.prototype.forEach.call(document.scripts, function (script) {
+      var match = !script.src && /livereload\((\d+), (\d+)\);\s*$/.exec(script.textContent);
+      if (match) found = match;
+    });
+    if (found === null) return;
+    var epoch = Number(found[1]);
+    var request = null;
+    var timeout = null;
+    function poll() {
+      request = new XMLHttpRequest();
+      request.onloadend = function () {
+        if (parseFloat(this.responseText) > epoch) {
+          window.location.reload();
+        } else {
+          timeout = setTimeout(poll, this.status === 200 ? 0 : 3000);
+        }
+      };
+      request.open("GET", "/livereload/" + epoch + "/" + found[2]);
+      request.send();
+    }
+    function stop() {
+      if (request) request.abort();
+      if (timeout) clearTimeout(timeout);
+      request = timeout = null;
+    }
+    function resume() {
+      if (document.visibilityState === "visible" && request === null) poll();
+    }
+    if (document.readyState === "complete") resume();
+    else window.addEventListener("load", resume);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible") resume();
+      else stop();
+    });
+    window.addEventListener("beforeunload", stop);
+  }
+  // MkDocs puts its script at the end of the body, after this file.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", liveReload);
+  else liveReload();
+
   window.addEventListener("popstate", function () {
     if (current && current.root.isConnected) {
       current.typing = false;
