@@ -35,12 +35,11 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
 from .links import SiteMap, relative_url, resolve
-from .sanitise import sanitise_body
+from .sanitise import ADMONITION_TYPES, sanitise_body
 from .urls import ALLOWED_SCHEMES, is_other_site, url_problem
 
-__all__ = ["ALLOWED_SCHEMES", "BodyLink", "BodyProblem", "Heading", "RenderedBody", "render_body", "url_problem"]
+__all__ = ["ADMONITION_TYPES", "ALLOWED_SCHEMES", "BodyLink", "BodyProblem", "Heading", "RenderedBody", "render_body", "url_problem"]
 
-ADMONITION_TYPES = ("note", "info", "tip", "example", "quote", "warning")
 HEADING_LEVELS = (2, 3, 4)
 
 # Python-Markdown's inline parser slows down with the square of a paragraph's length

@@ -16,7 +16,8 @@ import nh3
 
 from .urls import ALLOWED_SCHEMES
 
-ADMONITION_TYPES = ("note", "info", "tip", "example", "quote", "warning")  # as macros/body.py renders them
+# The block types of the case-study profile (contract §1 "Body"); macros/body.py renders any other as a note.
+ADMONITION_TYPES = ("note", "info", "tip", "example", "quote", "warning")
 
 _TAGS = (set(nh3.ALLOWED_TAGS) - {"area", "map"}) | {"tfoot"}
 _ATTRIBUTES: dict[str, set[str]] = {
