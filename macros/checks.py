@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from typing import Any
 
 from .urls import url_problem
@@ -36,6 +37,19 @@ _MARKUP = re.compile(r"<[A-Za-z/!?]")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2})?$")
 _AGE_RANGE = re.compile(r"^\s*(\d{1,2})\s*[-–]\s*(\d{1,2})\s*$")
+
+# What plain text may not hold (contract §5 "Plain text"): every character of Unicode
+# category Cc (U+0000–U+001F, U+007F–U+009F) but "\n" and "\t", the line and paragraph
+# separators U+2028 and U+2029, and the bidirectional controls U+202A–U+202E and
+# U+2066–U+2069, which make text read differently from what it is. U+0085 is Cc.
+# A field that must be one line refuses "\t" too ("\n" has its own message there).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Names for people of the control characters Unicode gives no name (unicodedata.name is None).
+_CONTROL_NAMES = {
+    "\x00": "null", "\x07": "bell", "\x08": "backspace", "\t": "tab", "\n": "line feed",
+    "\x0b": "vertical tab", "\x0c": "form feed", "\r": "carriage return", "\x1b": "escape",
+    "\x7f": "delete", "\x85": "next line",
+}
 
 
 def check_slug(slug: str) -> str | None:
@@ -70,6 +84,24 @@ def describe(value: Any) -> str:
     if isinstance(value, YamlMap):
         return "a set of 'key: value' lines"
     return f"'{value}'"
+
+
+def control_character(text: str, *, allowed: str = "\n\t") -> str | None:
+    """The first invisible control character in ``text`` other than those ``allowed``
+    (plain text allows line feeds and tabs; see ``_CONTROL``), or None."""
+    for match in _CONTROL.finditer(text):
+        if match.group() not in allowed:
+            return match.group()
+    return None
+
+
+def control_character_message(char: str) -> str:
+    """ "contains an invisible control character (U+000D, carriage return) — …", naming it."""
+    name = unicodedata.name(char, None)
+    label = name.lower() if name else _CONTROL_NAMES.get(char)
+    code = f"U+{ord(char):04X}, {label}" if label else f"U+{ord(char):04X}"
+    hint = "use a space instead" if char == "\t" else "retype the text without it"
+    return f"contains an invisible control character ({code}) — {hint}"
 
 
 def unknown_id_message(value: str, vocabulary: Vocabulary) -> str:
@@ -238,6 +270,9 @@ class _CaseStudyChecker:
         ok = True
         if one_line and "\n" in value:
             self.add(line, field, "must be on one line")
+            ok = False
+        if char := control_character(value, allowed="\n" if one_line else "\n\t"):
+            self.add(line, field, control_character_message(char))
             ok = False
         if lengths and not lengths[0] <= len(value) <= lengths[1]:
             self.add(line, field, f"is {len(value)} characters long; it must be {lengths[0]} to {lengths[1]} characters")
@@ -466,6 +501,9 @@ class _CaseStudyChecker:
             return None
         if reason := url_problem(value):
             self.add(source.line_of("url"), "source.url", reason)
+            return None
+        if char := control_character(value.strip(), allowed=""):  # an address holds none, not even a tab
+            self.add(source.line_of("url"), "source.url", control_character_message(char))
             return None
         return value.strip()
 

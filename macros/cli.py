@@ -11,12 +11,13 @@ import argparse
 import datetime as dt
 import json
 import os
+import secrets
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .authoring import NewCaseStudyError, Request, plan_new_case_study
-from .issue_form import FORM_PATH, build_issue_form, case_study_from_issue, problems_comment
+from .issue_form import FORM_PATH, build_issue_form, case_study_from_issue, pull_request_body, reply_comment
 from .library import load_library, today_utc
 from .model import Vocabularies
 from .reporting import format_github, format_step_summary, format_text, summary_line
@@ -93,11 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     issue = commands.add_parser(
         "from-issue", parents=[common], help="turn a submitted issue form into a case-study file (used by a workflow)",
-        description="Read a GitHub 'issues' event, write the case study into case_studies/, or write a comment "
-                    "explaining what to change and exit 1.",
+        description="Read a GitHub 'issues' event and write the reply for the issue: when the form passes, write "
+                    "the case study into case_studies/ and reply with a preview of it; otherwise reply with what "
+                    "to change and exit 1.",
     )
     issue.add_argument("--event", type=Path, required=True, help="the event JSON ($GITHUB_EVENT_PATH)")
-    issue.add_argument("--comment", type=Path, required=True, help="where to write the comment for the issue")
+    issue.add_argument("--comment", type=Path, required=True, help="where to write the reply for the issue")
+    issue.add_argument("--pull-request-body", type=Path, help="where to write the pull request's body (when the form passes)")
     return parser
 
 
@@ -198,21 +201,34 @@ def run_from_issue(args: argparse.Namespace, root: Path) -> int:
     issue = event.get("issue") if isinstance(event, dict) else None
     if not isinstance(issue, dict):
         raise UsageError("the event has no issue in it — this command runs on 'issues' events")
-    conversion = case_study_from_issue(issue, root, vocabularies_or_fail(root), today_utc())
+    vocabularies = vocabularies_or_fail(root)
+    conversion = case_study_from_issue(issue, root, vocabularies, today_utc())
+    args.comment.write_text(reply_comment(conversion, vocabularies), encoding="utf-8")
     if not conversion.ok or conversion.path is None:
-        args.comment.write_text(problems_comment(conversion), encoding="utf-8")
-        print("\n".join(conversion.problems), file=sys.stderr)
+        print("\n".join(conversion.lines), file=sys.stderr)
         return EXIT_PROBLEMS
     conversion.path.parent.mkdir(parents=True, exist_ok=True)
     conversion.path.write_text(conversion.text, encoding="utf-8")
+    if args.pull_request_body:
+        body = pull_request_body(conversion, vocabularies, issue.get("number", ""))
+        args.pull_request_body.write_text(body, encoding="utf-8")
     shown = conversion.path.relative_to(root).as_posix()
     print(f"Wrote {shown}")
     outputs = os.environ.get("GITHUB_OUTPUT")
     if outputs:
-        with open(outputs, "a", encoding="utf-8") as handle:
-            handle.write(f"path={shown}\nslug={conversion.path.stem}\n")
-            handle.write(f"title<<CASEBOOK_EOF\n{conversion.title}\nCASEBOOK_EOF\n")
+        write_outputs(Path(outputs), {"path": shown, "slug": conversion.path.stem, "title": conversion.title})
     return EXIT_OK
+
+
+def write_outputs(path: Path, values: dict[str, str]) -> None:
+    """Append step outputs, each in GitHub's multi-line form with a delimiter no value can hold.
+    (The checks already refuse line breaks and control characters in a title.)"""
+    with open(path, "a", encoding="utf-8") as handle:
+        for name, value in values.items():
+            delimiter = f"CASEBOOK_{secrets.token_hex(16)}"
+            while delimiter in value:  # pragma: no cover - 128 random bits
+                delimiter = f"CASEBOOK_{secrets.token_hex(16)}"
+            handle.write(f"{name}<<{delimiter}\n{value}\n{delimiter}\n")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -5,9 +5,15 @@ The form's dropdowns are generated from ``data/`` (`casebook issue-form`), so
 they always offer exactly the ids the checks accept; a test fails when the
 committed form is out of date. GitHub renders a submitted form as Markdown:
 one ``### Label`` section per field, multi-select answers joined with ", ",
-and ``_No response_`` for a blank one. The converter reads that, builds the
-file with the same writer as `casebook new`, and checks it with the same
-checks as `casebook check`; problems are reported by form label, not YAML key.
+and ``_No response_`` for a blank one. The converter reads that by the form's
+own labels, in their order (a ``###`` an editor types in the story is the
+story's), builds the file with the same writer as `casebook new`, and checks
+it with the same checks as `casebook check`; problems are reported by form
+label, not YAML key. Nothing is published without the permission box ticked.
+
+The reply on the issue is the bot's voice, so nothing from the form is ever
+live in it: problems quote the form in code spans, and the preview of a case
+study that passed escapes its text and breaks mentions and bare addresses.
 """
 
 from __future__ import annotations
@@ -22,10 +28,11 @@ from typing import Any
 import yaml
 
 from .authoring import default_slug, validate
-from .checks import SLUG_PATTERN
+from .checks import SLUG_PATTERN, control_character, control_character_message
 from .library import CASE_STUDIES_DIR
 from .loading import find_case_study_files
 from .model import Problem, Vocabularies
+from .reporting import code_span
 from .writing import render_case_study
 
 FORM_PATH = ".github/ISSUE_TEMPLATE/case-study.yml"
@@ -135,17 +142,54 @@ def build_issue_form(vocabularies: Vocabularies) -> str:
     return header + yaml.safe_dump(form, sort_keys=False, allow_unicode=True, width=100)
 
 
+PERMISSION_LABEL = "Permission"
+FREE_TEXT = "story"  # the field most likely to hold a '###' of the editor's own
+_TICKED = re.compile(r"(?m)^[-*] \[[xX]\] " + re.escape(PERMISSION[:60]))
+
+
+def _headings(text: str, label: str) -> list[re.Match[str]]:
+    return list(re.finditer(rf"(?m)^### {re.escape(label)}[ \t]*$", text))
+
+
 def parse_issue_body(body: str) -> dict[str, str]:
-    """The answers of a submitted form, by field id; blank answers left out."""
-    by_label = {form_field.label: form_field.id for form_field in FIELDS}
+    """The answers of a submitted form, by field id (blank answers left out; ``permission`` holds its box).
+
+    Sections are found by the form's own labels, in the form's order: the fields
+    before the story from the top, those after it from the bottom, so a story
+    may hold any '### …' line, even a label, and keeps every character typed.
+    """
+    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    order = [(form_field.id, form_field.label) for form_field in FIELDS] + [("permission", PERMISSION_LABEL)]
+    split = next(index for index, (field_id, _) in enumerate(order) if field_id == FREE_TEXT)
+    found: dict[str, re.Match[str]] = {}
+    position = 0
+    for field_id, label in order[: split + 1]:
+        heading = next((match for match in _headings(text, label) if match.start() >= position), None)
+        if heading is not None:
+            found[field_id] = heading
+            position = heading.end()
+    limit = len(text)
+    for field_id, label in reversed(order[split + 1 :]):
+        heading = next((match for match in reversed(_headings(text, label))
+                        if position <= match.start() and match.end() <= limit), None)
+        if heading is not None:
+            found[field_id] = heading
+            limit = heading.start()
+    starts = sorted((match.start(), match.end(), field_id) for field_id, match in found.items())
     answers: dict[str, str] = {}
-    sections = re.split(r"(?m)^### (.+?)\s*$", body.replace("\r\n", "\n"))
-    for label, value in zip(sections[1::2], sections[2::2]):
-        field_id = by_label.get(label.strip())
-        value = value.strip()
-        if field_id and value and value != NO_RESPONSE:
+    for index, (_, end, field_id) in enumerate(starts):
+        following = starts[index + 1][0] if index + 1 < len(starts) else len(text)
+        value = text[end:following].strip("\n").rstrip()
+        if field_id != FREE_TEXT:
+            value = value.strip()
+        if value and value != NO_RESPONSE:
             answers[field_id] = value
     return answers
+
+
+def permission_given(answers: Mapping[str, str]) -> bool:
+    """The permission box is ticked (GitHub writes '- [X] …'); unticked or removed is no."""
+    return bool(_TICKED.search(answers.get("permission", "")))
 
 
 @dataclass
@@ -153,11 +197,21 @@ class Conversion:
     path: Path | None = None
     text: str = ""
     title: str = ""
-    problems: list[str] = field(default_factory=list)  # "**Label**: what to change"
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (form label, what to change)
+    fields: dict[str, Any] = field(default_factory=dict)  # the front matter, for the preview
+    story: str = ""
 
     @property
     def ok(self) -> bool:
         return not self.problems and self.path is not None
+
+    def add(self, label: str, message: str) -> None:
+        self.problems.append((label, message))
+
+    @property
+    def lines(self) -> list[str]:
+        """The problems as plain lines, for a terminal."""
+        return [f"{label}: {message}" for label, message in self.problems]
 
 
 def _names_to_ids(answer: str | None, vocabulary_key: str, vocabularies: Vocabularies) -> tuple[list[str], list[str]]:
@@ -205,6 +259,11 @@ def case_study_from_issue(
     """A case-study file from a submitted issue form (the ``issue`` of a GitHub event)."""
     answers = parse_issue_body(str(issue.get("body") or ""))
     conversion = Conversion(title=answers.get("title", ""))
+    if not permission_given(answers):
+        conversion.add(PERMISSION_LABEL, (
+            "the box saying you have permission to share this is not ticked — the casebook publishes a case "
+            "study only with that permission: edit the issue and tick the box (or add it back, as "
+            f"'- [X] {PERMISSION}')"))
     fields: dict[str, Any] = {
         "title": answers.get("title"),
         "summary": answers.get("summary"),
@@ -215,7 +274,7 @@ def case_study_from_issue(
     ):
         ids, unknown = _names_to_ids(answers.get(key), vocabulary_key, vocabularies)
         for name in unknown:
-            conversion.problems.append(f"**{LABELS[key]}**: '{name}' is not one of the choices — pick from the list")
+            conversion.add(LABELS[key], f"'{name}' is not one of the choices — pick from the list")
         fields[key] = (ids[0] if ids else None) if key == "type" else ids
     created = str(issue.get("created_at") or "")[:10]
     fields["date"] = dt.date.fromisoformat(created) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", created) else today
@@ -255,41 +314,144 @@ def case_study_from_issue(
     }
     fields["source"] = source or None
 
+    # An invisible character would reach the file, then the workflow's outputs: refused by label, before
+    # anything is written (the checker refuses the same in a file from a pull request).
+    for form_field in FIELDS:
+        answer = answers.get(form_field.id)
+        found = control_character(answer, allowed="" if form_field.kind == "input" else "\n\t") if answer else None
+        if found is not None:
+            conversion.add(form_field.label, control_character_message(found))
+    if any(message.startswith("contains an invisible") for _, message in conversion.problems):
+        return conversion
     title = fields["title"] or ""
     slug = default_slug(title) if title else ""
     if not slug or not SLUG_PATTERN.fullmatch(slug):
-        conversion.problems.append(f"**{LABELS['title']}**: needs letters or digits, so the case study can have a web address")
+        conversion.add(LABELS["title"], "needs letters or digits, so the case study can have a web address")
         return conversion
     existing, _ = find_case_study_files([root / CASE_STUDIES_DIR] if (root / CASE_STUDIES_DIR).is_dir() else [], root)
     for path in existing:
         if path.stem == slug:
-            conversion.problems.append(
-                f"**{LABELS['title']}**: a case study with a very similar title already exists "
-                f"({path.relative_to(root).as_posix()}) — change the title a little"
-            )
+            conversion.add(LABELS["title"], (
+                f"a case study with a very similar title already exists "
+                f"({path.relative_to(root).as_posix()}) — change the title a little"))
             return conversion
 
     path = root / CASE_STUDIES_DIR / f"{slug}.md"
-    text = render_case_study(fields, answers.get("story", ""))
+    conversion.fields, conversion.story = fields, answers.get("story", "")
+    text = render_case_study(fields, conversion.story)
     conversion.problems += [_for_people(problem) for problem in validate(text, path, root, vocabularies, today)]
     if not conversion.problems:
         conversion.path, conversion.text = path, text
     return conversion
 
 
-def _for_people(problem: Problem) -> str:
+def _for_people(problem: Problem) -> tuple[str, str]:
     label = PROBLEM_LABELS.get(problem.field) or PROBLEM_LABELS.get(problem.field.split(".")[0])
     if problem.field.startswith("people."):
         label = f"People (person {problem.field.split('.')[1]})"
     if problem.field == "front matter":
         label = "The form"
-    return f"**{label or problem.field}**: {problem.message}"
+    return label or problem.field, problem.message
+
+
+# --- the reply on the issue and the pull request's body ------------------------------------
+
+EDIT_HINT = "Edit this issue to fix them (use the **…** menu, then **Edit**); the checks run again when you save."
 
 
 def problems_comment(conversion: Conversion) -> str:
-    items = "\n".join(f"- {problem}" for problem in conversion.problems)
+    """What to change, each problem's words in a code span: whatever the form held, nothing in it is live."""
+    items = "\n".join(f"- **{label}**: {code_span(message)}" for label, message in conversion.problems)
     return (
         "Thank you for sharing this case study. A few things need changing before it can be added:\n\n"
-        f"{items}\n\n"
-        "Edit this issue to fix them (use the **…** menu, then **Edit**); the checks run again when you save."
+        f"{items}\n\n{EDIT_HINT}"
     )
+
+
+def reply_comment(conversion: Conversion, vocabularies: Vocabularies) -> str:
+    """The reply on the issue, whether the form passed or not."""
+    if not conversion.ok:
+        return problems_comment(conversion)
+    return (
+        "Thank you for sharing this case study: it passed the checks, and a pull request is open for the editors "
+        "to review. Here is how it will read. To change something, edit this issue (the **…** menu, then "
+        "**Edit**) before the review starts; after that, comment on the pull request.\n\n"
+        + preview(conversion, vocabularies)
+    )
+
+
+def pull_request_body(conversion: Conversion, vocabularies: Vocabularies, issue_number: object) -> str:
+    shown = conversion.path.name if conversion.path else ""
+    return (
+        f"Adds `case_studies/{shown}` from the form in #{issue_number}. Closes #{issue_number}.\n\n"
+        "The editors review the words against the source before merging.\n\n" + preview(conversion, vocabularies)
+    )
+
+
+def preview(conversion: Conversion, vocabularies: Vocabularies) -> str:
+    """How the case study will read, as GitHub Markdown: title, summary, the facts box and the story.
+
+    The fields are plain text on the site, so here they are escaped and their
+    mentions and bare addresses broken; the story is Markdown that passed the
+    case-study checks (no HTML, no other site's images), shown as GitHub renders it,
+    with its mentions broken too.
+    """
+    fields = conversion.fields
+    rows = [("Type", vocabularies.types.name(str(fields.get("type") or "")))]
+    for key, label in (("phases", "Phases"), ("hubs", "Maths Hubs"), ("partnership_models", "Partnership models"),
+                       ("programmes", "Programmes")):
+        if fields.get(key):
+            rows.append((label, ", ".join(vocabularies[key].name(entry_id) for entry_id in fields[key])))
+    trust, school = fields.get("trust") or {}, fields.get("school") or {}
+    if trust:
+        details = [str(trust["name"])]
+        if trust.get("schools"):
+            details.append(f"{trust['schools']} schools")
+        if trust.get("counties"):
+            details.append(", ".join(map(str, trust["counties"])))
+        rows.append(("Trust", " · ".join(details)))
+    if school:
+        parts = [str(school[key]) for key in ("name", "location", "setting") if school.get(key)]
+        if school.get("age_range"):
+            parts.append(f"ages {school['age_range']}")
+        if school.get("pupils"):
+            parts.append(f"{school['pupils']} pupils")
+        if school.get("fsm_percent") is not None:
+            parts.append(f"{school['fsm_percent']}% eligible for free school meals")
+        rows.append(("School", " · ".join(parts)))
+    for person in fields.get("people") or []:
+        rows.append(("Person", ", ".join(str(person[key]) for key in ("name", "role") if person.get(key))))
+    source = fields.get("source") or {}
+    if source:
+        rows.append(("Source", ", ".join(str(source[key]) for key in ("title", "publisher", "date", "url") if source.get(key))))
+    if fields.get("date"):
+        rows.append(("Date", str(fields["date"])))
+    table = "\n".join(f"| {label} | {gfm_text(value)} |" for label, value in rows)
+    return (
+        f"## {gfm_text(str(fields.get('title') or ''))}\n\n"
+        f"{gfm_text(str(fields.get('summary') or ''))}\n\n"
+        f"| At a glance | |\n|---|---|\n{table}\n\n"
+        "---\n\n"
+        f"{break_mentions(conversion.story.strip())}\n\n"
+        "---\n\n"
+        "_On the site, boxes such as `!!! note` and footnotes are styled; GitHub shows them as plain text._\n"
+    )
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&:])")
+_WORD_JOINER = "\u2060"
+
+
+def break_mentions(text: str) -> str:
+    """Mentions (@team), e-mail addresses and bare web addresses no longer link or notify anyone:
+    an invisible word joiner after '@', '://' and 'www.'. Only for replies, never for the file."""
+    text = text.replace("@", "@" + _WORD_JOINER)
+    text = re.sub(r"(?i)(://|www\\?\.)", lambda match: match.group(1) + _WORD_JOINER, text)
+    return text
+
+
+def gfm_text(text: str) -> str:
+    """Plain text as GitHub Markdown that shows it exactly and makes nothing of it: one line, every
+    punctuation mark that could start markup escaped, mentions and addresses broken."""
+    one_line = " ".join(text.split())
+    return break_mentions(_MARKDOWN_PUNCTUATION.sub(r"\\\1", one_line))

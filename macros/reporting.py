@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .library import Library
@@ -39,14 +40,38 @@ def format_github(problems: Sequence[Problem]) -> str:
     )
 
 
+def code_span(text: str) -> str:
+    """``text`` as one inert Markdown (GFM) code span: nothing in it renders as a link,
+    image, mention, emphasis or HTML. The fence is a run of backticks longer than any run
+    inside the text; a space pads both ends when the text starts or ends with a backtick
+    (or with a space at both ends, which GFM would otherwise strip). Line breaks become
+    spaces, as GFM shows them, so the span cannot end a paragraph or start a block.
+    Inside a table cell, also escape "|" (see ``table_cell``)."""
+    text = re.sub(r"\r\n|\r|\n", " ", text)
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    if not text.strip(" "):
+        return f"{fence}{text or ' '}{fence}"  # all spaces are kept as they are
+    if text.startswith("`") or text.endswith("`") or (text.startswith(" ") and text.endswith(" ")):
+        text = f" {text} "
+    return f"{fence}{text}{fence}"
+
+
+def table_cell(text: str) -> str:
+    """``text`` as an inert GFM table cell: a code span with "|" escaped as "\\|", which
+    GFM undoes before it reads the code span (even after a backslash of the text's own)."""
+    return code_span(text).replace("|", "\\|")
+
+
 def format_step_summary(library: Library) -> str:
-    """The whole report as Markdown: GitHub shows only the first 10 annotations of a step."""
+    """The whole report as Markdown: GitHub shows only the first 10 annotations of a step.
+    The summary page is trusted, and a path, field or message may quote what a case study
+    holds, so each is a code span: shown as written, never rendered."""
     lines = ["## Case study check", "", summary_line(library), ""]
     if library.problems:
         lines += ["| File | Line | Field | Problem |", "|---|---|---|---|"]
         for p in library.problems:
-            cells = [p.path, str(p.line), p.field, p.message]
-            lines.append("| " + " | ".join(cell.replace("|", "\\|").replace("\n", " ") for cell in cells) + " |")
+            cells = [table_cell(p.path), str(p.line), table_cell(p.field), table_cell(p.message)]
+            lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 

@@ -60,7 +60,8 @@ def render_case_study(fields: Mapping[str, Any], body: str, *, with_comments: bo
         raise ValueError(f"not content-model fields: {sorted(unknown)}")
     front = "".join(dump_field(key, fields[key]) for key in FIELD_ORDER if fields.get(key) not in (None, [], ()))
     comments = OPTIONAL_FIELDS_COMMENT if with_comments else ""
-    return f"---\n{front}{comments}---\n\n{body.strip()}\n"
+    # Only the blank lines around the body go: its first line's indentation is the editor's.
+    return f"---\n{front}{comments}---\n\n{body.lstrip(chr(10)).rstrip()}\n"
 
 
 # What a new case study's body starts as, by type: headings that suit the story

@@ -53,7 +53,7 @@ def test_github_format_annotates_and_writes_the_step_summary(project: Path, tmp_
     assert result.stdout == (
         "::error file=case_studies/story.md,line=7,title=hubs::hubs: unknown hub 'jurrasic' — did you mean 'jurassic'?\n"
     )
-    assert "| case_studies/story.md | 7 | hubs | unknown hub 'jurrasic' — did you mean 'jurassic'? |" in summary.read_text()
+    assert "| `case_studies/story.md` | 7 | `hubs` | `unknown hub 'jurrasic' — did you mean 'jurassic'?` |" in summary.read_text()
 
 
 def test_without_a_project_it_says_what_to_do(tmp_path: Path) -> None:

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import TODAY, ROOT, case_study_text, problems, write
 
-from macros.issue_form import FIELDS, FORM_PATH, build_issue_form, case_study_from_issue, parse_issue_body
+from macros.issue_form import (
+    FIELDS, FORM_PATH, PERMISSION, build_issue_form, case_study_from_issue, gfm_text, parse_issue_body, reply_comment,
+)
 from macros.vocabularies import load_vocabularies
 
 VOCABULARIES = load_vocabularies(ROOT / "data", ROOT)[0]
@@ -38,10 +42,12 @@ def submission(**answers: str) -> str:
         "Source date": "2025-11-28",
         "Source web address": "https://ncetm.org.uk/features/building-maths-leadership-through-trust-and-maths-hub-collaboration",
         "The story": "An introduction.\n\n" + FIVE,
-        "Permission": "- [X] I have permission to share this",
+        "Permission": f"- [X] {PERMISSION}",
     }
     defaults.update(answers)
-    return "\n\n".join(f"### {label}\n\n{value}" for label, value in defaults.items()) + "\n"
+    # GitHub renders every field of the form, in the form's order.
+    order = [form_field.label for form_field in FIELDS] + ["Permission"]
+    return "\n\n".join(f"### {label}\n\n{defaults.get(label, '_No response_')}" for label in order) + "\n"
 
 
 def issue(body: str) -> dict[str, object]:
@@ -72,7 +78,7 @@ def test_parsing_a_rendered_form() -> None:
     assert answers["hubs"] == "Jurassic Maths Hub, Mobius Maths Hub"
     assert "school_name" not in answers  # "_No response_"
     assert answers["story"].startswith("An introduction.")
-    assert {form_field.id for form_field in FIELDS} >= set(answers)
+    assert {form_field.id for form_field in FIELDS} | {"permission"} >= set(answers)
 
 
 def test_a_good_submission_becomes_a_valid_case_study(project: Path) -> None:
@@ -115,15 +121,15 @@ def test_bad_submissions_are_explained_by_form_label(project: Path) -> None:
     conversion = case_study_from_issue(issue(body), project, VOCABULARIES, TODAY)
     assert not conversion.ok
     assert conversion.problems == [
-        "**Title**: is 2 characters long; it must be 5 to 120 characters",
-        "**Summary**: is 9 characters long; it must be 20 to 300 characters",
-        "**Number of schools in the trust**: must be a whole number of at least 1, not 'about thirty'",
-        "**Source web address**: links may only use https:, http: or mailto: (or a relative path or #fragment), not 'javascript:'",
-        "**The story**: raw HTML is not allowed ('<script') — write it in Markdown; to show a '<' sign, put a space after it or write it inside `backticks`",
-        "**The story**: '## Not a question' is not allowed in a Find Out in Five: its ## headings are exactly the five "
-        "questions '## 1. …' to '## 5. …' — use ### for a heading inside an answer",
-        "**The story**: a Find Out in Five needs five question headings '## 1. …' to '## 5. …': "
-        "questions 1 to 5 are missing at the end",
+        ("Title", "is 2 characters long; it must be 5 to 120 characters"),
+        ("Summary", "is 9 characters long; it must be 20 to 300 characters"),
+        ("Number of schools in the trust", "must be a whole number of at least 1, not 'about thirty'"),
+        ("Source web address", "links may only use https:, http: or mailto: (or a relative path or #fragment), not 'javascript:'"),
+        ("The story", "raw HTML is not allowed ('<script') — write it in Markdown; to show a '<' sign, put a space after it or write it inside `backticks`"),
+        ("The story", "'## Not a question' is not allowed in a Find Out in Five: its ## headings are exactly the five "
+                      "questions '## 1. …' to '## 5. …' — use ### for a heading inside an answer"),
+        ("The story", "a Find Out in Five needs five question headings '## 1. …' to '## 5. …': "
+                      "questions 1 to 5 are missing at the end"),
     ]
 
 
@@ -132,8 +138,8 @@ def test_a_choice_that_is_not_on_the_list_and_a_missing_answer(project: Path) ->
     body = submission(**{"Maths Hubs": "Atlantis Maths Hub", "Type of case study": "School story", "Phases": "_No response_",
                          "Partnership models": "_No response_", "The story": "A story."})
     conversion = case_study_from_issue(issue(body), project, VOCABULARIES, TODAY)
-    assert "**Maths Hubs**: 'Atlantis Maths Hub' is not one of the choices — pick from the list" in conversion.problems
-    assert any(p.startswith("**Phases**: is required") for p in conversion.problems)
+    assert ("Maths Hubs", "'Atlantis Maths Hub' is not one of the choices — pick from the list") in conversion.problems
+    assert any(label == "Phases" and message.startswith("is required") for label, message in conversion.problems)
 
 
 def test_a_title_like_an_existing_case_study_is_refused(project: Path) -> None:
@@ -141,8 +147,8 @@ def test_a_title_like_an_existing_case_study_is_refused(project: Path) -> None:
     write(project, "how-a-dorset-trust-grew-its-own-mastery-specialists.md", case_study_text())
     conversion = case_study_from_issue(issue(submission()), project, VOCABULARIES, TODAY)
     assert conversion.problems == [
-        "**Title**: a case study with a very similar title already exists "
-        "(case_studies/how-a-dorset-trust-grew-its-own-mastery-specialists.md) — change the title a little"
+        ("Title", "a case study with a very similar title already exists "
+                  "(case_studies/how-a-dorset-trust-grew-its-own-mastery-specialists.md) — change the title a little")
     ]
 
 
@@ -153,32 +159,191 @@ def test_jinja_in_a_submission_stays_text(project: Path) -> None:
     assert conversion.problems == [] and "{{ 7*7 }}" in conversion.text
 
 
-def run_from_issue(project: Path, tmp_path: Path, body: str) -> tuple[subprocess.CompletedProcess[str], Path, Path]:
-    event = tmp_path / "event.json"
-    event.write_text(json.dumps({"action": "opened", "issue": issue(body)}))
-    outputs, comment = tmp_path / "outputs", tmp_path / "comment.md"
+def run_from_issue(
+    project: Path, tmp_path: Path, body: str | None = None, *, event: Path | None = None
+) -> tuple[subprocess.CompletedProcess[str], Path, Path, Path]:
+    if event is None:
+        event = tmp_path / "event.json"
+        event.write_text(json.dumps({"action": "opened", "issue": issue(body or submission())}))
+    outputs, comment, pull_request = tmp_path / "outputs", tmp_path / "comment.md", tmp_path / "pull-request.md"
     result = subprocess.run(
-        [sys.executable, "-m", "macros.cli", "from-issue", "--event", str(event), "--comment", str(comment)],
+        [sys.executable, "-m", "macros.cli", "from-issue", "--event", str(event), "--comment", str(comment),
+         "--pull-request-body", str(pull_request)],
         capture_output=True, text=True, cwd=project, env={**os.environ, "GITHUB_OUTPUT": str(outputs)}, timeout=60,
     )
-    return result, outputs, comment
+    return result, outputs, comment, pull_request
 
 
-def test_the_command_writes_the_file_and_the_workflow_outputs(project: Path, tmp_path: Path) -> None:
-    result, outputs, comment = run_from_issue(project, tmp_path, submission())
+def read_outputs(path: Path) -> dict[str, str]:
+    """GITHUB_OUTPUT as the runner reads it: name<<DELIMITER, the value's lines, DELIMITER."""
+    values: dict[str, str] = {}
+    lines = iter(path.read_text(encoding="utf-8").split("\n"))
+    for line in lines:
+        if not line:
+            continue
+        name, delimiter = line.split("<<", 1)
+        value = []
+        for inner in lines:
+            if inner == delimiter:
+                break
+            value.append(inner)
+        values[name] = "\n".join(value)
+    return values
+
+
+def outside_code_spans(markdown: str) -> str:
+    """The Markdown with every code span removed: what GitHub would render live."""
+    return re.sub(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", "", markdown)
+
+
+def test_the_command_writes_the_file_the_preview_and_the_workflow_outputs(project: Path, tmp_path: Path) -> None:
+    result, outputs, comment, pull_request = run_from_issue(project, tmp_path, submission())
     assert result.returncode == 0, result.stderr
     assert (project / "case_studies" / "how-a-dorset-trust-grew-its-own-mastery-specialists.md").is_file()
-    assert outputs.read_text() == (
-        "path=case_studies/how-a-dorset-trust-grew-its-own-mastery-specialists.md\n"
-        "slug=how-a-dorset-trust-grew-its-own-mastery-specialists\n"
-        "title<<CASEBOOK_EOF\nHow a Dorset trust grew its own Mastery Specialists\nCASEBOOK_EOF\n"
-    )
-    assert not comment.exists()
+    assert read_outputs(outputs) == {
+        "path": "case_studies/how-a-dorset-trust-grew-its-own-mastery-specialists.md",
+        "slug": "how-a-dorset-trust-grew-its-own-mastery-specialists",
+        "title": "How a Dorset trust grew its own Mastery Specialists",
+    }
+    reply = comment.read_text(encoding="utf-8")
+    assert reply.startswith("Thank you for sharing this case study: it passed the checks")
+    assert "## How a Dorset trust grew its own Mastery Specialists\n" in reply
+    assert "| Maths Hubs | Jurassic Maths Hub, Mobius Maths Hub |" in reply
+    assert "| Trust | Diocese of Salisbury Academy Trust · 28 schools · Dorset, Wiltshire |" in reply
+    assert "## 1\\. Question 1?" not in reply and "## 1. Question 1?\n" in reply  # the story is Markdown
+    body = pull_request.read_text(encoding="utf-8")
+    assert body.startswith("Adds `case_studies/how-a-dorset-trust-grew-its-own-mastery-specialists.md` from the form in #7. Closes #7.")
+    assert "## How a Dorset trust grew its own Mastery Specialists\n" in body
 
 
-def test_the_command_writes_a_comment_when_something_must_change(project: Path, tmp_path: Path) -> None:
-    result, outputs, comment = run_from_issue(project, tmp_path, submission(Title="Hi"))
+def test_the_command_writes_a_reply_when_something_must_change(project: Path, tmp_path: Path) -> None:
+    result, outputs, comment, pull_request = run_from_issue(project, tmp_path, submission(Title="Hi"))
     assert result.returncode == 1
     assert comment.read_text().startswith("Thank you for sharing this case study. A few things need changing")
-    assert "- **Title**: is 2 characters long; it must be 5 to 120 characters" in comment.read_text()
+    assert "- **Title**: `is 2 characters long; it must be 5 to 120 characters`" in comment.read_text()
+    assert list((project / "case_studies").iterdir()) == [] and not outputs.exists() and not pull_request.exists()
+
+
+def test_a_real_issue_event_from_github(project: Path, tmp_path: Path) -> None:
+    """The payload GitHub sends when the form is submitted: CRLF line endings, every field rendered."""
+    result, outputs, comment, pull_request = run_from_issue(project, tmp_path, event=ROOT / "tests" / "data" / "issue-opened-event.json")
+    assert result.returncode == 0, result.stderr
+    written = (project / "case_studies" / "how-a-dorset-trust-grew-its-own-mastery-specialists.md").read_text(encoding="utf-8")
+    assert "### A subheading inside the answer\n\nMore of the answer.\n\n## 2. Question 2?" in written
+    assert "\r" not in written and "date: 2025-05-20\n" in written
+    assert read_outputs(outputs)["title"] == "How a Dorset trust grew its own Mastery Specialists"
+    assert "Closes #42." in pull_request.read_text(encoding="utf-8")
+
+
+# --- the editor's words kept whole ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Intro.\n\n### Where it began\n\nThe start.",
+        "Intro.\n\n### Title\n\nNot the form's title.",
+        "### Summary\n\nA story that opens with a label of the form.\n\n### Maths Hubs\n\nAnd another.",
+        "Intro.\n\n### Permission\n\n- [ ] a box in the story is the story's",
+        "    An indented first line stays indented.\n\nTrailing spaces inside  \nstay (a line break).\n\n😀 é ‘quotes’",
+    ],
+)
+def test_the_story_keeps_every_line_even_those_that_look_like_the_forms(project: Path, story: str) -> None:
+    assert VOCABULARIES is not None
+    body = submission(**{"Type of case study": "School story", "Partnership models": "_No response_", "The story": story})
+    answers = parse_issue_body(body)
+    assert answers["story"] == story
+    assert answers["title"] == "How a Dorset trust grew its own Mastery Specialists"
+    conversion = case_study_from_issue(issue(body), project, VOCABULARIES, TODAY)
+    assert conversion.problems == [], conversion.problems
+    assert conversion.text.endswith("---\n\n" + story + "\n")
+
+
+def test_a_section_removed_from_the_issue_is_missing_not_taken_from_its_neighbour(project: Path) -> None:
+    body = submission().replace("### Summary\n\nA regional director explains how a trust of 28 schools works with two Maths Hubs.\n\n", "")
+    answers = parse_issue_body(body)
+    assert "summary" not in answers and answers["phases"] == "Primary"
+    assert VOCABULARIES is not None
+    conversion = case_study_from_issue(issue(body), project, VOCABULARIES, TODAY)
+    assert [label for label, _ in conversion.problems] == ["Summary"]
+
+
+# --- consent --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "permission",
+    [f"- [ ] {PERMISSION}", None, "- [X] I have permission to share this", "_No response_", f"[X] {PERMISSION}"],
+    ids=["unticked", "removed", "other words", "no response", "not a box"],
+)
+def test_nothing_is_published_without_the_permission_box_ticked(project: Path, tmp_path: Path, permission: str | None) -> None:
+    body = submission(**({"Permission": permission} if permission is not None else {}))
+    if permission is None:
+        body = body.split("### Permission")[0]
+    result, outputs, comment, _ = run_from_issue(project, tmp_path, body)
+    assert result.returncode == 1
     assert list((project / "case_studies").iterdir()) == [] and not outputs.exists()
+    reply = comment.read_text(encoding="utf-8")
+    assert "- **Permission**: `the box saying you have permission to share this is not ticked" in reply
+
+
+def test_a_ticked_box_in_lower_case_is_permission(project: Path) -> None:
+    assert VOCABULARIES is not None
+    conversion = case_study_from_issue(issue(submission(Permission=f"- [x] {PERMISSION}")), project, VOCABULARIES, TODAY)
+    assert conversion.problems == []
+
+
+# --- the reply is the bot's voice: nothing from the form is live in it ---------------------------------
+
+HOSTILE_VALUES = {
+    "Title": "Hi @maths-hubs/editors",
+    "Maths Hubs": "[Claim your grant](https://evil.example/login), ![x](https://evil.example/p.png)",
+    "Trust name": "<img src=x onerror=alert(1)> @everyone",
+    "Number of schools in the trust": "`` ` `` `@x`",
+}
+
+
+def test_a_reply_quotes_the_form_only_inside_code_spans(project: Path, tmp_path: Path) -> None:
+    result, _, comment, _ = run_from_issue(project, tmp_path, submission(**HOSTILE_VALUES))
+    assert result.returncode == 1
+    reply = comment.read_text(encoding="utf-8")
+    live = outside_code_spans(reply)
+    for marker in ("@maths-hubs", "@everyone", "](", "<img", "evil.example"):
+        assert marker not in live, (marker, live)
+    assert "evil.example" in reply and "<i" in reply and "@x" in reply  # quoted, so the editor sees what to change
+
+
+def test_the_preview_shows_the_fields_as_text_and_breaks_mentions_in_the_story(project: Path) -> None:
+    assert VOCABULARIES is not None
+    body = submission(**{
+        "Title": "Year 3 [pupils](https://evil.example) and @maths-hubs/editors",
+        "Summary": "A summary with *stars*, <5% and www.evil.example and a | pipe, long enough.",
+        "Type of case study": "School story", "Partnership models": "_No response_",
+        "The story": "Thanks to @a-teacher and mail@example.org; see https://evil.example/.",
+    })
+    conversion = case_study_from_issue(issue(body), project, VOCABULARIES, TODAY)
+    assert conversion.problems == []
+    reply = reply_comment(conversion, VOCABULARIES)
+    assert "## Year 3 \\[pupils\\]\\(https\\://\u2060evil\\.example\\) and @\u2060maths\\-hubs/editors\n" in reply
+    assert "\\*stars\\*" in reply and "\\<5%" in reply and "www\\.\u2060evil" in reply and "\\|" in reply
+    assert "@\u2060a-teacher" in reply and "mail@\u2060example.org" in reply and "https://\u2060evil.example/" in reply
+    assert "@maths" not in reply and "@a-teacher" not in reply
+
+
+def test_plain_text_escaping_round_trips_every_character() -> None:
+    text = "a*b_c`d[e](f)<g>#h!i|j~k&l:m@n.o\\p"
+    escaped = gfm_text(text)
+    assert escaped.replace("\u2060", "").replace("\\", "") == text.replace("\\", "")
+
+
+# --- one line, no control characters ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title", ["A title\u2028with a line separator", "A title\x1bwith an escape", "A title\x07bell"])
+def test_a_title_with_a_control_character_is_refused_and_never_reaches_the_outputs(
+    project: Path, tmp_path: Path, title: str
+) -> None:
+    result, outputs, comment, _ = run_from_issue(project, tmp_path, submission(Title=title))
+    assert result.returncode == 1
+    assert not outputs.exists()
+    assert "- **Title**: `" in comment.read_text(encoding="utf-8")
