@@ -22,6 +22,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import markdown
 from markdown.blockparser import BlockParser
@@ -34,6 +35,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
+from .images import WHERE
 from .links import SiteMap, relative_url, resolve
 from .sanitise import ADMONITION_TYPES, sanitise_body
 from .urls import ALLOWED_SCHEMES, is_other_site, url_problem
@@ -490,27 +492,46 @@ class _Checks(Treeprocessor):
             reading.add(reading.locate(top, written), problem)
             element.attrib.pop("href")
             return
+        if reading.site is not None and (own := _own_page(written, reading.site)) is not None:
+            # The casebook's own page by its full address breaks when the site moves.
+            reading.add(reading.locate(top, written), (
+                f"link '{written}' is a page of this casebook written as a full web address — link it as "
+                f"'{relative_url(own, reading.page_url)}' so it keeps working wherever the site is published"))
+            return
         self.follow(element, "href", written, top, reading)
 
     def image(self, element: etree.Element, top: etree.Element, reading: _Reading) -> None:
         written = _unescape(element.get("src", "")).replace(AMP_SUBSTITUTE, "&")
         problem = url_problem(written)
         if problem is None and is_other_site(written):
-            problem = (f"image '{written}' is on another site — images must be files in this repository; put the file "
-                       "in docs/assets/images/ and link it as '../../assets/images/<file>'")
+            problem = (f"image '{written}' is on another site — the casebook never makes a reader's browser call "
+                       f"another site: save the picture and {WHERE}")
         if problem:
             reading.add(reading.locate(top, written), problem)
             element.attrib.pop("src", None)  # never fetched from anywhere
             return
         element.set("src", written)
-        self.follow(element, "src", written, top, reading)
+        if not element.get("alt", "").strip():
+            reading.add(reading.locate(top, written), (
+                f"image '{written}' has no description — say what it shows between the brackets, for readers "
+                f"who cannot see it: ![Pupils sharing a number line]({written})"))
+        self.follow(element, "src", written, top, reading, picture=True)
 
-    def follow(self, element: etree.Element, attribute: str, written: str, top: etree.Element, reading: _Reading) -> None:
+    def follow(
+        self, element: etree.Element, attribute: str, written: str, top: etree.Element, reading: _Reading,
+        *, picture: bool = False,
+    ) -> None:
         """Point a link at where it leads on the site, noting an #anchor for the build to check."""
         if reading.site is None:
             return
         resolved = resolve(written.strip(), reading.page_url, reading.site)
         line = reading.locate(top, written) if written else reading.locate(top, "")
+        if picture and not resolved.problem and resolved.src_path is not None and resolved.src_path.endswith(".md"):
+            reading.add(line, f"image '{written}' leads to a page, not a picture — {WHERE}")
+            return
+        if picture and resolved.problem:
+            reading.add(line, f"image '{written}' is not a picture of the casebook — {WHERE} (check the file's name)")
+            return
         if resolved.problem:
             reading.add(line, resolved.problem)
             return
@@ -566,6 +587,22 @@ def _walk(top: etree.Element) -> Iterator[tuple[etree.Element, bool]]:
         yield element, in_code
         for child in reversed(list(element)):
             stack.append((child, in_code or child.tag in ("code", "pre")))
+
+
+def _own_page(url: str, site: SiteMap) -> str | None:
+    """The casebook page a full web address names, when its path ends with one of the casebook's
+    case-study or listing pages (wherever the site is published), else None."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    segments = [segment for segment in parts.path.split("/") if segment]
+    tail = "/".join(segments[-2:]) + "/" if len(segments) >= 2 else ""
+    if tail.startswith(_OWN_FOLDERS) and (tail in site.pages or tail in site.drafts):
+        return tail
+    return None
+
+
+_OWN_FOLDERS = ("case-studies/", "hubs/", "phases/", "partnership-models/", "programmes/")
 
 
 def _text_of(element: etree.Element) -> str:

@@ -20,7 +20,7 @@ from .model import CaseStudy, Person, Problem, School, Source, Trust, Vocabulari
 from .strict_yaml import InvalidDate, YamlList, YamlMap
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RESERVED_SLUGS = {"index"}  # case-studies/index.md is the finder
+RESERVED_SLUGS = {"index", "images"}  # case-studies/index.md is the finder; case-studies/images/ holds the pictures
 TYPES_NEEDING_MODELS = ("trust-model", "find-out-in-five")
 QUESTION_TYPE = "find-out-in-five"
 
@@ -37,6 +37,10 @@ _MARKUP = re.compile(r"<[A-Za-z/!?]")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2})?$")
 _AGE_RANGE = re.compile(r"^\s*(\d{1,2})\s*[-–]\s*(\d{1,2})\s*$")
+# source.url names the original publication: an absolute http(s) or mailto address, never a path.
+_ABSOLUTE_URL = re.compile(r"^(?:https?://[^/\s]|mailto:\S)", re.IGNORECASE)
+_FILE_ENDINGS = {"pdf", "htm", "html", "doc", "docx", "ppt", "pptx", "xls", "xlsx", "txt", "csv", "md", "png", "jpg", "jpeg", "gif"}
+_HOST = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/:?#]|$)")  # www.ncetm.org.uk/x, ncetm.org.uk
 
 # What plain text may not hold (contract §5 "Plain text"): every character of Unicode
 # category Cc (U+0000–U+001F, U+007F–U+009F) but "\n" and "\t", the line and paragraph
@@ -114,21 +118,61 @@ def unknown_id_message(value: str, vocabulary: Vocabulary) -> str:
     return f"{message} — see data/{vocabulary.key}.yml for the ids"
 
 
-def suggest_id(value: str, vocabulary: Vocabulary) -> str | None:
-    """The id an editor most likely meant: by id, by name, then by spelling."""
-    wanted = slugify(value)
-    if wanted in vocabulary.ids:
-        return wanted
+def _ids_by_name(vocabulary: Vocabulary) -> dict[str, str]:
     by_name: dict[str, str] = {}
     for entry in vocabulary:
         name = slugify(entry.name)
         by_name[name] = entry.id
         by_name[name.removesuffix("-maths-hub")] = entry.id
-    if wanted in by_name:
-        return by_name[wanted]
+    return by_name
+
+
+def exact_id(value: str, vocabulary: Vocabulary) -> str | None:
+    """The id ``value`` is, written as the id in any case or as the entry's name, or None."""
+    wanted = slugify(value)
+    if wanted in vocabulary.ids:
+        return wanted
+    return _ids_by_name(vocabulary).get(wanted)
+
+
+def suggest_id(value: str, vocabulary: Vocabulary) -> str | None:
+    """The id an editor most likely meant: by id, by name, then by spelling."""
+    if found := exact_id(value, vocabulary):
+        return found
+    wanted = slugify(value)
+    by_name = _ids_by_name(vocabulary)
     close = difflib.get_close_matches(wanted, [*vocabulary.ids, *by_name], n=1, cutoff=0.6)
     if close:
         return close[0] if close[0] in vocabulary.ids else by_name[close[0]]
+    return None
+
+
+def several_ids(value: str, vocabulary: Vocabulary) -> list[str] | None:
+    """The parts of one string that is several ids written together ('primary, secondary',
+    'primary secondary'), in the order written, or None when it is one id (or one name:
+    'North Mids Maths Hub' is one hub, split only where every word is an id)."""
+    if value in vocabulary:
+        return None
+    parts: list[str] = []
+    for part in (piece.strip() for piece in value.split(",")):
+        words = part.split()
+        if len(words) > 1 and exact_id(part, vocabulary) is None and all(exact_id(word, vocabulary) for word in words):
+            parts.extend(words)
+        elif part:
+            parts.append(part)
+    return parts if len(parts) > 1 else None
+
+
+def _missing_scheme(address: str) -> str | None:
+    """How to write ``address`` (no scheme) when it is a web or e-mail address missing its scheme, else None."""
+    bare = address[2:] if address.startswith("//") else address
+    ending = re.split(r"[/:?#]", bare, maxsplit=1)[0].rsplit(".", 1)[-1].lower()
+    if typo := re.match(r"(https?):/*(?!/)", address, re.IGNORECASE):
+        return f"write two slashes after '{typo.group(1)}:', as in {typo.group(1)}://{address[typo.end():]}"
+    if _HOST.match(bare) and ending.isalpha() and ending not in _FILE_ENDINGS:
+        return f"start it with https://, as in https://{bare}"
+    if re.fullmatch(r"[^@\s/:]+@[^@\s/:]+\.[^@\s/:]+", address):
+        return f"start an email address with mailto:, as in mailto:{address}"
     return None
 
 
@@ -275,7 +319,8 @@ class _CaseStudyChecker:
             self.add(line, field, control_character_message(char))
             ok = False
         if lengths and not lengths[0] <= len(value) <= lengths[1]:
-            self.add(line, field, f"is {len(value)} characters long; it must be {lengths[0]} to {lengths[1]} characters")
+            length = f"{len(value)} character" + ("" if len(value) == 1 else "s")
+            self.add(line, field, f"is {length} long; it must be {lengths[0]} to {lengths[1]} characters")
             ok = False
         if match := _MARKUP.search(value):
             self.add(
@@ -299,6 +344,11 @@ class _CaseStudyChecker:
                 else:
                     self.add(1, key, f"is required{why} — add '{key}: {example}' (one or more {vocabulary.singular} ids)")
             return ()
+        written = [value] if isinstance(value, str) else list(value) if isinstance(value, YamlList) else []
+        split = [several_ids(item, vocabulary) if isinstance(item, str) else None for item in written]
+        if any(split) and all(isinstance(item, str) for item in written):  # 'primary, secondary', '- primary secondary'
+            self.several_ids(line, key, [part for item, parts in zip(written, split) for part in parts or [item]], vocabulary)
+            return ()
         if isinstance(value, str):
             items: list[Any] = [value]
         elif isinstance(value, YamlList):
@@ -320,6 +370,22 @@ class _CaseStudyChecker:
             else:
                 result.append(item)
         return tuple(item for item in result if item in vocabulary)
+
+    def several_ids(self, line: int, key: str, parts: list[str], vocabulary: Vocabulary) -> None:
+        """'phases: primary, secondary' is one unknown phase to YAML: say how to write a list,
+        with the ids recognised (corrected) in the order written, and name each part that is not one."""
+        recognised: list[str] = []
+        for part in parts:
+            entry_id = part if part in vocabulary else suggest_id(part, vocabulary)
+            if entry_id is None:
+                self.add(line, key, unknown_id_message(part, vocabulary))
+            elif entry_id not in recognised:
+                recognised.append(entry_id)
+        if recognised:
+            self.add(
+                line, key,
+                f"write several {vocabulary.singular}s as a list in square brackets: {key}: [{', '.join(recognised)}]",
+            )
 
     def type_id(self, fm: YamlMap) -> str | None:
         value = fm.get("type")
@@ -505,5 +571,11 @@ class _CaseStudyChecker:
         if char := control_character(value.strip(), allowed=""):  # an address holds none, not even a tab
             self.add(source.line_of("url"), "source.url", control_character_message(char))
             return None
-        return value.strip()
+        address = value.strip()
+        # A web or e-mail address without its scheme would be published as a broken relative link.
+        # (A relative path or #fragment to the site itself stays allowed: contract §5 "Links".)
+        if not _ABSOLUTE_URL.match(address) and (hint := _missing_scheme(address)):
+            self.add(source.line_of("url"), "source.url", f"{describe(address)} is not a full web address — {hint}")
+            return None
+        return address
 

@@ -8,7 +8,6 @@ is always told what to do next.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import secrets
@@ -16,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .authoring import NewCaseStudyError, Request, plan_new_case_study
+from .authoring import STOPPED, NewCaseStudyError, Request, Stopped, plan_new_case_study
 from .issue_form import FORM_PATH, build_issue_form, case_study_from_issue, pull_request_body, reply_comment
 from .library import load_library, today_utc
 from .model import Vocabularies
@@ -71,19 +70,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser(
         "new", parents=[common], help="start a new case study",
-        description="Write case_studies/<slug>.md, ready to fill in. Give values as options, or run it in a "
-                    "terminal to be asked for each. Options ending in 's' may be given more than once.",
+        description="Write case_studies/<slug>.md with headings and prompts for the story, ready to fill in. "
+                    "Give values as options, or run it in a terminal to be asked for each. --hub, --phase, "
+                    "--model and --programme may each be given more than once (--hub jurassic --hub mobius) "
+                    "or with commas (--hub jurassic,mobius). Nothing is saved until every value is valid.",
     )
     new.add_argument("--type", help="the type of case study, e.g. school-story")
     new.add_argument("--title", help="5 to 120 characters")
     new.add_argument("--summary", help="20 to 300 characters")
-    new.add_argument("--hub", action="append", default=[], dest="hubs", help="a Maths Hub id (repeatable)")
-    new.add_argument("--phase", action="append", default=[], dest="phases", help="a phase id (repeatable)")
-    new.add_argument("--model", action="append", default=[], dest="models", help="a partnership model id (repeatable)")
-    new.add_argument("--programme", action="append", default=[], dest="programmes", help="a programme id (repeatable)")
+    new.add_argument("--hub", action="append", default=[], dest="hubs", metavar="HUB", help="a Maths Hub id; give it again for another")
+    new.add_argument("--phase", action="append", default=[], dest="phases", metavar="PHASE", help="a phase id; give it again for another")
+    new.add_argument("--model", action="append", default=[], dest="models", metavar="MODEL",
+                     help="a partnership model id; give it again for another")
+    new.add_argument("--programme", action="append", default=[], dest="programmes", metavar="PROGRAMME",
+                     help="a programme id; give it again for another")
     new.add_argument("--slug", help="the file name without .md (default: from the title)")
-    new.add_argument("--date", type=dt.date.fromisoformat, help="publication date, YYYY-MM-DD (default: today)")
-    new.add_argument("--draft", action="store_true", help="keep it off the site until 'draft: true' is removed")
+    new.add_argument("--date", help="the day the original was published, if it was, such as 14/03/2025 or "
+                                    "'14 March 2025' (day first); leave it out for today, the day it is added")
+    new.add_argument("--draft", action="store_true",
+                     help="keep it off the site until 'draft: true' is removed (a draft's date may be in the future)")
     new.add_argument("--no-input", action="store_true", help="never ask; fail if something is missing")
 
     form = commands.add_parser(
@@ -156,17 +161,30 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
     interactive = not args.no_input and sys.stdin.isatty()
     try:
         path, text = plan_new_case_study(request, vocabularies, root, input if interactive else None, today_utc())
+    except Stopped as stopped:  # Ctrl-C or the end of the input, half way: the answers are not kept
+        print(flush=True)  # off the question's line
+        print(f"casebook new: {stopped}", file=sys.stderr)
+        return stopped.status
+    except KeyboardInterrupt:  # Ctrl-C between two questions
+        print(flush=True)
+        print(f"casebook new: {Stopped(STOPPED, 130)}", file=sys.stderr)
+        return 130
     except NewCaseStudyError as error:
         for line in str(error).splitlines():
             print(f"casebook new: {line}", file=sys.stderr)
         return EXIT_PROBLEMS
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite
-        handle.write(text)
     shown = path.relative_to(root).as_posix()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite
+            handle.write(text)
+    except FileExistsError:  # made while the questions were being answered
+        print(f"casebook new: {shown} already exists — nothing was saved; choose another title", file=sys.stderr)
+        return EXIT_PROBLEMS
     slug = path.stem
     print(
         f"Created {shown}\n\n"
+        "Replace the prompts in the file with your story; `casebook check` tells you which are left.\n\n"
         "Next steps:\n"
         f"  1. Open {shown} and write the story under each heading, in your own words.\n"
         "     The comments in the front matter show the optional fields (trust, school, people, source).\n"

@@ -47,13 +47,23 @@ def render_field_table() -> str:
     )
 
 
+# Where a choice needs explaining, the page shows what each entry means (from data/).
+EXPLAINED = ("types", "partnership_models", "programmes")
+
+
 def render_allowed_values(vocabulary: Vocabulary) -> str:
-    """Every id of one vocabulary with its name, the values the checks accept."""
+    """Every id of one vocabulary with its name (and, for types, models and programmes, what it means),
+    the values the checks accept."""
+    explained = vocabulary.key in EXPLAINED
     rows = "\n".join(
-        f"<tr><td><code>{e(entry.id)}</code></td><td>{e(entry.name)}</td></tr>" for entry in vocabulary
+        f"<tr><td><code>{e(entry.id)}</code></td><td>{e(entry.name)}</td>"
+        + (f"<td>{e(entry.description)}</td>" if explained else "")
+        + "</tr>"
+        for entry in vocabulary
     )
+    meaning = '<th scope="col">What it means</th>' if explained else ""
     return (
         f'<div class="cb-table"><table>\n<caption>{e(vocabulary.plural)}: the ids you can use</caption>\n'
-        '<thead><tr><th scope="col">Write</th><th scope="col">For</th></tr></thead>\n'
+        f'<thead><tr><th scope="col">Write</th><th scope="col">For</th>{meaning}</tr></thead>\n'
         f"<tbody>\n{rows}\n</tbody></table></div>"
     )

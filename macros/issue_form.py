@@ -29,6 +29,7 @@ import yaml
 
 from .authoring import default_slug, validate
 from .checks import SLUG_PATTERN, control_character, control_character_message
+from .dates import DateError, future_problem, parse_date, parse_source_date
 from .library import CASE_STUDIES_DIR
 from .loading import find_case_study_files
 from .model import Problem, Vocabularies
@@ -56,6 +57,12 @@ FIELDS: tuple[FormField, ...] = (
     FormField("title", "input", "Title", "5 to 120 characters, in your own words. For example: How our trust grew its own Mastery Specialists.", True),
     FormField("type", "dropdown", "Type of case study", "What kind of story this is.", True, "types"),
     FormField("summary", "textarea", "Summary", "20 to 300 characters: what a trust or school leader will learn from it.", True),
+    FormField(
+        "date", "input", "Date first published",
+        "The day the story was first published, if it was, such as 14/03/2025 or 14 March 2025 (day first). "
+        "You may leave it empty: the casebook then uses the Source date below if it gives the day, "
+        "otherwise the day the casebook adds the case study.",
+    ),
     FormField("phases", "dropdown", "Phases", "The phases of education it is about.", True, "phases", True),
     FormField("hubs", "dropdown", "Maths Hubs", "The Maths Hubs involved.", True, "hubs", True),
     FormField(
@@ -76,7 +83,10 @@ FIELDS: tuple[FormField, ...] = (
     FormField("people", "textarea", "People", "One person a line, as: Name, role.", placeholder="Jane Smith, maths lead"),
     FormField("source_title", "input", "Source title", "The publication the facts come from, if any."),
     FormField("source_publisher", "input", "Source publisher"),
-    FormField("source_date", "input", "Source date", "As YYYY-MM-DD, or just the year."),
+    FormField(
+        "source_date", "input", "Source date",
+        "As the source gives it: a day (14/03/2025 or 14 March 2025), a month (March 2025) or just the year.",
+    ),
     FormField("source_url", "input", "Source web address", "Starting https://"),
     FormField(
         "story", "textarea", "The story",
@@ -89,7 +99,8 @@ PERMISSION = "I have permission to share this, it is written in my own words, an
 LABELS = {form_field.id: form_field.label for form_field in FIELDS}
 # A problem's field (a front-matter key) shown to the person who filled the form.
 PROBLEM_LABELS = {
-    "title": "Title", "type": "Type of case study", "summary": "Summary", "phases": "Phases", "hubs": "Maths Hubs",
+    "title": "Title", "type": "Type of case study", "summary": "Summary", "date": "Date first published",
+    "phases": "Phases", "hubs": "Maths Hubs",
     "partnership_models": "Partnership models", "programmes": "Programmes", "trust.name": "Trust name",
     "trust.schools": "Number of schools in the trust", "trust.counties": "Counties the trust covers",
     "school.name": "School name", "school.location": "School location", "school.age_range": "Age range",
@@ -242,15 +253,63 @@ def _number(text: str | None) -> Any:
     return cleaned
 
 
-def _date(text: str | None) -> Any:
-    if text and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+def _source_date(text: str | None, conversion: Conversion) -> Any:
+    """The source's date as it states it: a date, '2025-03' or the year 2025 (macros/dates.py reads it);
+    anything else is reported by its label and left out."""
+    if not text:
+        return None
+    try:
+        value = parse_source_date(text)
+    except DateError as error:
+        conversion.add(LABELS["source_date"], str(error))
+        return None
+    return int(value) if isinstance(value, str) and value.isdigit() else value
+
+
+def _case_study_date(answers: Mapping[str, str], conversion: Conversion, today: dt.date) -> dt.date:
+    """The case study's ``date``: the day the original was published where its source states it, otherwise
+    the day the casebook first publishes it (contract). That is "Date first published", else the Source date
+    when it is a day, else today: the day this conversion adds the case study (it runs again on every edit
+    of the issue, so a form fixed a week later gets that later day, nearer the day the pull request is merged
+    than the day the issue was opened). A date in the future is refused: a form cannot make a draft."""
+    label = LABELS["date"]
+    written = answers.get("date")
+    if written:
+        shown = " ".join(written.split())
         try:
-            return dt.date.fromisoformat(text.strip())
-        except ValueError:
-            return text.strip()
-    if text and re.fullmatch(r"\d{4}", text.strip()):
-        return int(text.strip())
-    return text.strip() if text else None
+            date = parse_date(written, if_no_day=f"leave this empty and give '{shown}' as the Source date")
+        except DateError as error:
+            conversion.add(label, str(error))
+            return today
+        if problem := future_problem(date, today):
+            conversion.add(label, problem)
+            return today
+        return date
+    try:
+        source = parse_source_date(answers.get("source_date") or "")
+    except DateError:
+        return today  # reported under its own label
+    return source if isinstance(source, dt.date) and future_problem(source, today) is None else today
+
+
+# How people write "Name, role" on one line: the first of these separates the two...
+_ROLE_SEPARATORS = re.compile(r", | - | – | — |: ")
+# ...unless the role comes first in brackets at the end: "Sam Patel (maths lead, Year 6)".
+_ROLE_IN_BRACKETS = re.compile(r"\s\((?P<role>[^()]*)\)$")
+
+
+def person_and_role(line: str) -> tuple[str, str]:
+    """A line of the People answer as (name, role): "Sam Patel, maths lead", "Sam Patel - maths
+    lead" (or with – or —), "Sam Patel: maths lead", "Sam Patel (maths lead)". The role is empty
+    when the line gives none; a list marker before the name is dropped."""
+    text = line.strip().lstrip("-*• ").strip()
+    separator = _ROLE_SEPARATORS.search(text)
+    bracket = _ROLE_IN_BRACKETS.search(text)
+    if bracket is not None and (separator is None or bracket.start() < separator.start()):
+        return text[: bracket.start()].strip(), bracket.group("role").strip()
+    if separator is not None:
+        return text[: separator.start()].strip(), text[separator.end() :].strip()
+    return text, ""
 
 
 def case_study_from_issue(
@@ -276,8 +335,7 @@ def case_study_from_issue(
         for name in unknown:
             conversion.add(LABELS[key], f"'{name}' is not one of the choices — pick from the list")
         fields[key] = (ids[0] if ids else None) if key == "type" else ids
-    created = str(issue.get("created_at") or "")[:10]
-    fields["date"] = dt.date.fromisoformat(created) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", created) else today
+    fields["date"] = _case_study_date(answers, conversion, today)
     if answers.get("trust_name"):
         counties = [part.strip() for part in answers.get("trust_counties", "").split(",") if part.strip()]
         fields["trust"] = {
@@ -300,7 +358,7 @@ def case_study_from_issue(
         }
     people = []
     for line in answers.get("people", "").splitlines():
-        name, _, role = (part.strip() for part in line.strip().lstrip("-* ").partition(","))
+        name, role = person_and_role(line)
         if name:
             people.append({"name": name, "role": role} if role else {"name": name})
     fields["people"] = people
@@ -308,7 +366,7 @@ def case_study_from_issue(
         key: value for key, value in (
             ("title", answers.get("source_title")),
             ("publisher", answers.get("source_publisher")),
-            ("date", _date(answers.get("source_date"))),
+            ("date", _source_date(answers.get("source_date"), conversion)),
             ("url", answers.get("source_url")),
         ) if value is not None
     }

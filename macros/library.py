@@ -16,10 +16,12 @@ from pathlib import Path
 from .body import RenderedBody, render_body
 from .checks import QUESTION_TYPE, check_case_study
 from .figures import Figures, load_figures
+from .images import Image, find_images
 from .links import SiteMap, build_site_map
 from .loading import CaseStudyFile, display_path, find_case_study_files, read_case_study
 from .model import CaseStudy, Problem, Vocabularies
 from .vocabularies import load_vocabularies
+from .writing import scaffold_problems
 
 CASE_STUDIES_DIR = "case_studies"
 DATA_DIR = "data"
@@ -34,6 +36,7 @@ class Library:
     case_studies: tuple[CaseStudy, ...] = ()  # every valid file, drafts included
     # Each valid case study's body as the page shows it, by slug (macros/body.py).
     bodies: Mapping[str, RenderedBody] = field(default_factory=dict)
+    images: tuple[Image, ...] = ()  # case_studies/images/, checked (macros/images.py)
     problems: tuple[Problem, ...] = ()
     files_checked: int = 0
     files_with_problems: int = 0
@@ -75,15 +78,23 @@ def load_library(root: Path, paths: Iterable[Path] | None = None, today: dt.date
         checked.append((split, case_study))
 
     # A body's links need every case study known, so bodies are read second, from memory.
+    images: list[Image] = []
+    if (root / CASE_STUDIES_DIR).is_dir() and not (root / CASE_STUDIES_DIR).is_symlink():
+        images, image_problems = find_images(root / CASE_STUDIES_DIR, f"{CASE_STUDIES_DIR}/images")
+        problems.extend(image_problems)
     site = None
     if vocabularies is not None:
-        site = build_site_map([cs for _, cs in checked if cs is not None], vocabularies, root / DOCS_DIR)
+        site = build_site_map([cs for _, cs in checked if cs is not None], vocabularies, root / DOCS_DIR,
+                              images=[image.site_path for image in images])
     case_studies: list[CaseStudy] = []
     bodies: dict[str, RenderedBody] = {}
     for split, case_study in checked:
         rendered = render_case_study_body(split, site)
         problems.extend(Problem(split.display_path, found.line, "body", found.message) for found in rendered.problems)
-        if case_study is not None and not rendered.problems:
+        # A template's prompt left in (`casebook new` writes them for the editor to replace).
+        scaffold = scaffold_problems(split.body, split.body_line)
+        problems.extend(Problem(split.display_path, line, "body", message) for line, message in scaffold)
+        if case_study is not None and not rendered.problems and not scaffold:
             case_studies.append(replace(case_study, word_count=rendered.word_count))
             bodies[case_study.slug] = rendered
 
@@ -99,6 +110,7 @@ def load_library(root: Path, paths: Iterable[Path] | None = None, today: dt.date
         figures=figures,
         case_studies=tuple(case_studies),
         bodies=bodies,
+        images=tuple(images),
         problems=ordered,
         files_checked=len(files),
         files_with_problems=len({problem.path for problem in ordered}),

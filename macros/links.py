@@ -37,10 +37,13 @@ def page_url(src_uri: str) -> str:
     return f"{path}/"
 
 
-def build_site_map(case_studies: Iterable[CaseStudy], vocabularies: Vocabularies, docs: Path) -> SiteMap:
-    """Every page and file a build of these case studies has (hand-written pages read from ``docs``)."""
+def build_site_map(
+    case_studies: Iterable[CaseStudy], vocabularies: Vocabularies, docs: Path, images: Iterable[str] = ()
+) -> SiteMap:
+    """Every page and file a build of these case studies has (hand-written pages read from ``docs``;
+    ``images``, the case studies' pictures, by their site paths)."""
     pages: dict[str, str] = {}
-    files = set(GENERATED_FILES)
+    files = set(GENERATED_FILES) | set(images)
     drafts = set()
     if docs.is_dir():
         for path in sorted(docs.rglob("*")):

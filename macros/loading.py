@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .images import IMAGES_FOLDER, is_image_name
 from .model import Problem
 from .strict_yaml import YamlMap, YamlProblem, load_yaml
 
@@ -124,6 +125,8 @@ def _walk(top: Path, root: Path) -> tuple[list[Path], list[Problem]]:
             if name.startswith("."):
                 continue
             child = folder / name
+            if folder == root / CASE_STUDIES_DIR / IMAGES_FOLDER and not stat.S_ISDIR(mode) and child.suffix != ".md":
+                continue  # a picture, or what claims to be one: macros/images.py checks it
             if stat.S_ISDIR(mode):
                 problems.extend(_folder_name_problems(child, root))
                 pending.append(child)
@@ -131,6 +134,12 @@ def _walk(top: Path, root: Path) -> tuple[list[Path], list[Problem]]:
                 problems.append(Problem(display_path(child, root), 1, "file", _not_regular(mode)))
             elif child.suffix == ".md":
                 files.append(child)
+            elif is_image_name(name):
+                problems.append(Problem(
+                    display_path(child, root), 1, "file",
+                    f"'{name}' is a picture, and pictures are read only from case_studies/images/ — move it "
+                    f"there and link it from the case study as '../images/{name.lower()}'",
+                ))
             else:
                 problems.append(
                     Problem(

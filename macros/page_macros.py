@@ -146,6 +146,6 @@ def define_env(env: Any) -> None:
     def issue_form_link(text: str) -> str:
         """A link to the case-study issue form when the repository is known, else the words alone."""
         repo_url = env.conf.get("repo_url")
-        if not repo_url:
-            return render.e(text)
+        if not repo_url:  # a build without REPO_URL (the deploy workflow sets it) knows no repository to link
+            return f"{render.e(text)} (in the repository: <strong>Issues</strong>, <strong>New issue</strong>, then <strong>Share a case study</strong>)"
         return f'<a href="{render.e(repo_url.rstrip("/") + "/issues/new?template=case-study.yml")}">{render.e(text)}</a>'

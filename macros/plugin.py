@@ -13,7 +13,7 @@ import re
 from html import escape, unescape
 from pathlib import Path
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote, urljoin
 
 from mkdocs.config.base import Config
@@ -32,14 +32,21 @@ from .feeds import SITE_FEED_PATH, render_feed, site_feeds
 from .figures import Figures
 from .body import Heading, RenderedBody
 from .index import CaseStudyIndex, build_index
-from .library import CASE_STUDIES_DIR, DATA_DIR, load_library
+from .library import CASE_STUDIES_DIR, DATA_DIR, Library, load_library
+from .model import Problem
 from .pages import GeneratedPage, plan_pages
+from .problems_page import (
+    NO_SEARCH, library_problems, problems_html, problems_page, reloading_error_pages, terminal_message, with_problems,
+)
 from .render import root_for
 from .reporting import format_build_failure
 from .sharing import head_tags, mark_links_for_print
 from .search_index import SearchDocument, SearchFiles, build_search_files, word_sources
 from .search_worker import BackgroundWords
 from .site_search import case_study_documents, search_documents
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 
 class CasebookConfig(Config):  # type: ignore[no-untyped-call]  # as below
@@ -76,6 +83,8 @@ class EditorsLinkWarnings(logging.Filter):
         return True
 
 
+LOG = logging.getLogger("mkdocs.plugins.casebook")  # ProperDocs shows the "mkdocs" loggers too
+
 # One filter for the process, however many builds `mkdocs serve` runs; ProperDocs logs under its own name.
 LINK_WARNINGS = EditorsLinkWarnings({})
 for _tool in ("mkdocs", "properdocs"):
@@ -94,15 +103,36 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         self.search: SearchFiles | None = None
         self.case_study_documents: list[SearchDocument] = []
         self.words: BackgroundWords | None = None
+        self.serving = False
+        self.problems: str | None = None  # while serving, the problems page's HTML (macros/problems_page.py)
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Only `mkdocs serve` (and `properdocs serve`) shows problems in the browser; `build` and
+        # `gh-deploy` fail on them, and so does `serve --clean`, which MkDocs reports as "build".
+        # The command is the one signal MkDocs gives before the first build (`on_serve` comes
+        # after it). Defining this hook keeps one plugin object across the rebuilds of a serve,
+        # so on_config resets every per-build attribute.
+        self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        self.serving = False  # the object outlives the command within one process (tests)
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        # A missing page (every page but the home page while problems are shown) reloads itself too.
+        server.error_handler = reloading_error_pages(server, server.error_handler)
+        return server
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Content lives beside mkdocs.yml, whichever copy of the project is built.
         self.root = Path(config.config_file_path).resolve().parent
         self.index = None
+        self.figures = None
         self.pages = {}
-        LINK_WARNINGS.pages = self.pages  # this build's pages (`mkdocs serve` makes a new plugin per build)
+        LINK_WARNINGS.pages = self.pages  # this build's pages (one plugin object serves every build of `mkdocs serve`)
         self.handwritten = []
         self.search = None
+        self.case_study_documents = []
+        self.problems = None
         self.on_build_error(error=RuntimeError("a new build started"))  # a previous build's worker, if any
         if not config.repo_url:
             config.edit_uri = None  # edit links need the repository (REPO_URL); without it, none
@@ -120,27 +150,34 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         library = load_library(self.root)
         if library.problems or library.vocabularies is None:
+            if self.serving:
+                return self.show_problems(files, config, library)
             raise PluginError(format_build_failure(library))
         self.index = build_index(library.case_studies, library.vocabularies)
         self.figures = library.figures
         # The search words of the case studies, indexed on another core while the pages render.
         self.case_study_documents = case_study_documents(self.index)
         self.words = BackgroundWords(word_sources(self.case_study_documents))
-        clashes = []
+        clashes: list[Problem] = []
         for page in plan_pages(self.index, self.search_files, library.bodies):
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 if page.case_study is not None:
-                    clashes.append(
-                        f"{page.case_study.display_path}:1: slug: '{page.case_study.slug}' would replace the "
-                        f"hand-written page docs/{existing.src_uri} — rename the case study"
-                    )
+                    clashes.append(Problem(
+                        page.case_study.display_path, 1, "slug",
+                        f"'{page.case_study.slug}' would replace the hand-written page docs/{existing.src_uri} — rename the case study",
+                    ))
                 continue  # a hand-written listing page wins over the generated one
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
             self.pages[page.src_uri] = page
         if clashes:
-            raise PluginError("\n".join(clashes))
+            if self.serving:
+                return self.show_problems(files, config, library, clashes)
+            raise PluginError("\n".join(str(clash) for clash in clashes))
+        for image in library.images:  # case_studies/images/, checked by macros/images.py
+            if files.get_file_from_path(image.site_path) is None:
+                files.append(File.generated(config, image.site_path, abs_src_path=str(image.path)))
         generated = build_time()
         files.append(File.generated(config, JSON_PATH, content=build_json_index(self.index, generated)))
         files.append(File.generated(config, CSV_PATH, content=build_csv_index(self.index)))
@@ -149,6 +186,31 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
             text = render_feed(feed, self.index.vocabularies, config.site_url or "/", config.site_author or config.site_name, newest)
             files.append(File.generated(config, feed.path, content=text))
         return files
+
+    def show_problems(self, files: Files, config: MkDocsConfig, library: Library, extra: list[Problem] | None = None) -> Files:
+        """While serving, a site of one page listing the problems, also the 404 page (on_post_template),
+        so whatever address the browser asks for shows them (macros/problems_page.py)."""
+        self.on_build_error(error=RuntimeError("the library has problems"))
+        self.index = None
+        problems, summary = library_problems(library, extra or ())
+        LOG.info(terminal_message(problems, summary))  # not a warning, which would stop `serve --strict` again
+        self.problems = problems_html(problems, summary)
+        page = problems_page(self.problems)
+        self.pages.clear()
+        self.pages[page.src_uri] = page
+        config.nav = [page.src_uri]
+        # The theme's and docs/ static files stay; every page (hand-written ones too, whose macros need the index) goes.
+        site = Files([file for file in files if not file.is_documentation_page()])
+        site.append(File.generated(config, page.src_uri, content=page.markdown))
+        return site
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        if self.problems is None or template_name != "404.html":
+            return output_content
+        try:
+            return with_problems(output_content, self.problems, config.site_name)
+        except ValueError as error:
+            raise PluginError(str(error)) from error
 
     def search_files(self) -> SearchFiles:
         assert self.search is not None, "the search index is built in on_env, before any page is written"
@@ -203,6 +265,11 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page has been read: build the search index before any page is written."""
+        if self.problems is not None:
+            config.extra["cb_search"] = NO_SEARCH
+            env.globals["cb_nav_cache"] = {}
+            env.globals["cb_csp"] = self.content_security_policy(env, config)
+            return env
         assert self.index is not None and self.words is not None
         documents = search_documents(self.case_study_documents, self.pages.values(), self.handwritten)
         postings, self.words = self.words.result(), None

@@ -15,7 +15,7 @@ def summary_line(library: Library) -> str:
         return f"{plural(library.files_checked, 'case study', 'case studies')} checked: no problems."
     return (
         f"{plural(len(library.problems), 'problem')} in {plural(library.files_with_problems, 'file')} "
-        f"({library.files_checked:,} case-study files checked)."
+        f"({plural(library.files_checked, 'case-study file')} checked)."
     )
 
 

@@ -257,6 +257,8 @@ def _problem_from_marked(error: yaml.MarkedYAMLError, text: str, first_line: int
         return YamlProblem(line, "YAML anchors and aliases ('&name', '*name') are not allowed — write the value out")
     if problem == "DEPTH":
         return YamlProblem(line, f"the YAML is nested more than {MAX_DEPTH} levels deep — flatten it")
+    if quoting := _quoting_problem(error, text, first_line):
+        return quoting
     if "cannot start any token" in problem and mark is not None:
         character = _character_at(text, mark.line, mark.column)
         if character == "\t":
@@ -282,3 +284,247 @@ def _reader_message(error: yaml.YAMLError) -> str:
     if isinstance(character, str):
         return f"YAML cannot contain the control character U+{ord(character):04X} — delete it"
     return "YAML cannot contain a control character here — delete it"
+
+
+# --- quotes and colons: the line that works -------------------------------------------------
+#
+# Most YAML errors an editor meets are one value on one line: a ': ' inside it, a quote that
+# never closes, a " inside double quotes, an apostrophe inside single quotes. The error is
+# recognised from the line itself and answered with that line rewritten the one way that always
+# works for plain text: in single quotes, each ' written twice. A rewrite is only offered when it
+# parses alone to the value meant and, put back in the front matter, gets YAML past the error.
+
+_SINGLE_QUOTES = "put the whole value in single quotes, writing any ' inside it twice"
+_CURLY = {'"': "”“", "'": "’‘"}  # the curly quotes a straight one may be closed with by mistake
+_KEY_VALUE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$")
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """One front-matter line as far as nesting goes: the column of its content (after any
+    '- '), the column of its '- ' (None when it is not a list item), its key and the rest."""
+
+    column: int
+    dash: int | None
+    key: str | None
+    value: str
+
+
+def _shape(line: str) -> _Shape | None:
+    content = line.lstrip(" ")
+    if not content or content.startswith("#"):
+        return None
+    column = len(line) - len(content)
+    dash = None
+    if content == "-" or content.startswith("- "):
+        dash = column
+        content = content[1:].lstrip(" ")
+        column = len(line) - len(content)
+    match = _KEY_VALUE.match(content.rstrip())
+    if match is None:
+        return _Shape(column, dash, None, content.strip())
+    return _Shape(column, dash, match.group(1), (match.group(2) or "").strip())
+
+
+def _key_path(lines: list[str], index: int) -> list[str | int] | None:
+    """The keys and 1-based item numbers leading to the key on ``lines[index]``, read from
+    indentation alone (the YAML could not be read), or None when the nesting is unclear."""
+    shape = _shape(lines[index])
+    if shape is None or shape.key is None:
+        return None
+    path: list[str | int] = [shape.key]
+    column, dash = shape.column, shape.dash
+    while True:
+        if dash is not None:  # an item of a list: count the items before it, then find the list's key
+            number, j = 1, index - 1
+            while j >= 0:
+                above = _shape(lines[j])
+                if above is not None:
+                    if above.dash == dash:
+                        number += 1
+                    elif not ((above.dash is None and above.column > dash) or (above.dash or 0) > dash):
+                        break
+                j -= 1
+            path.insert(0, number)
+            if j < 0:
+                return path if dash == 0 else None  # a list at the top (a data/ file)
+            parent = _shape(lines[j])
+            assert parent is not None
+            if parent.key is None or parent.value or parent.column > dash:
+                return None
+            path.insert(0, parent.key)
+            column, dash, index = parent.column, parent.dash, j
+            continue
+        if column == 0:
+            return path
+        j = index - 1
+        while j >= 0:
+            above = _shape(lines[j])
+            if above is not None and (above.column < column or (above.column == column and above.dash is not None)):
+                break
+            j -= 1
+        if j < 0:
+            return None
+        parent = _shape(lines[j])
+        assert parent is not None
+        if parent.column == column:  # a later key of the list item that line starts
+            dash, index = parent.dash, j
+            continue
+        if parent.key is None or parent.value:
+            return None
+        path.insert(0, parent.key)
+        column, dash, index = parent.column, parent.dash, j
+
+
+def _closing_quote(value: str, quote: str) -> int | None:
+    """Where the quote that opens ``value`` closes as the editor meant it: a quoted word
+    inside (`"It's "our" story"`) opens and closes its own pair, an apostrophe between two
+    letters (`It's`) and a ' written twice are text. None when it never closes."""
+    depth, i = 1, 1
+    while i < len(value):
+        char = value[i]
+        if quote == '"' and char == "\\":
+            i += 2
+            continue
+        if char == quote:
+            if quote == "'" and value[i + 1 : i + 2] == "'":
+                i += 2
+                continue
+            before, after = value[i - 1], value[i + 1 : i + 2]
+            if quote == "'" and before.isalnum() and after.isalnum():
+                i += 1
+                continue
+            if (before.isspace() or before in "([{") and after and not after.isspace():
+                depth += 1
+            else:
+                depth -= 1
+                if depth == 0:
+                    return i
+        i += 1
+    return None
+
+
+def _unescape(text: str, quote: str) -> str:
+    return text.replace("''", "'") if quote == "'" else text.replace('\\"', '"')
+
+
+def _meant(value: str) -> tuple[str, str] | None:
+    """(why YAML cannot read ``value``, the text the editor meant), or None."""
+    quote = value[:1]
+    if quote not in ('"', "'"):
+        if ": " in value and value[0] not in "[{":  # not a [list] or {mapping}
+            return "the value holds a ': ' (colon and space), which YAML reads as a new field", value
+        return None
+    closing = _closing_quote(value, quote)
+    if closing == len(value) - 1:
+        inner = value[1:-1]
+        lone = inner.replace("''", "") if quote == "'" else inner.replace('\\"', "")
+        if quote not in lone:
+            return None
+        if quote == "'":
+            return (
+                "the value is in single quotes but also holds a ' (an apostrophe) inside it, which YAML reads "
+                "as the end of the value",
+                _unescape(inner, quote),
+            )
+        return (
+            f"the value is in double quotes but also holds a {quote} inside it, which YAML reads as the end "
+            "of the value",
+            _unescape(inner, quote),
+        )
+    if closing is not None:
+        return (
+            f"YAML reads a value that starts with a {quote} as ending at the next {quote}, so the text after it "
+            "cannot be read",
+            value,
+        )
+    if len(value) > 1 and value[-1] in _CURLY[quote]:
+        return (
+            f"the value starts with a straight {quote} but ends with a curly {value[-1]}, which YAML does not "
+            "count as a closing quote",
+            _unescape(value[1:-1], quote),
+        )
+    return (
+        f"the value starts with a {quote} that is never closed, so YAML cannot tell where it ends",
+        _unescape(value[1:], quote),
+    )
+
+
+def _single_quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _reads_as(line: str, key: str, meant: str) -> bool:
+    """Whether ``line`` alone is the mapping {key: meant}."""
+    loader = _Loader(line)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        return False
+    finally:
+        loader.dispose()
+    return (
+        isinstance(node, MappingNode) and len(node.value) == 1
+        and isinstance(node.value[0][1], ScalarNode) and node.value[0][0].value == key
+        and node.value[0][1].tag == STR and node.value[0][1].value == meant
+    )
+
+
+def _error_line(text: str) -> int | None:
+    """The 0-based line of the YAML error in ``text``, or None when it parses."""
+    loader = _Loader(text)
+    try:
+        loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return mark.line if mark is not None else 0
+    except yaml.YAMLError as error:
+        return text.count("\n", 0, getattr(error, "position", 0) or 0)
+    finally:
+        loader.dispose()
+    return None
+
+
+def _quoting_problem(error: yaml.MarkedYAMLError, text: str, first_line: int) -> YamlProblem | None:
+    marks = [mark.line for mark in (error.problem_mark, error.context_mark) if mark is not None]
+    if not marks:
+        return None
+    lines = text.split("\n")
+    at = min(marks[0], len(lines) - 1)
+    candidates = [at, *marks[1:]]
+    # A quote left open swallows the lines after it: YAML stops somewhere below it.
+    for index in range(min(at, len(lines) - 1) + 1):
+        shape = _shape(lines[index])
+        if shape is not None and shape.key is not None and shape.value[:1] in ('"', "'"):
+            if _closing_quote(shape.value, shape.value[0]) is None:
+                candidates.append(index)
+                break
+    for index in dict.fromkeys(candidates):
+        if not 0 <= index < len(lines):
+            continue
+        line = lines[index]
+        shape = _shape(line)
+        if shape is None or shape.key is None or not shape.value:
+            continue
+        found = _meant(shape.value)
+        if found is None:
+            continue
+        why, meant = found
+        quoted = _single_quoted(meant)
+        lead = line[: len(line) - len(line.lstrip(" -"))]
+        fixed = f"{lead}{shape.key}: {quoted}"
+        if not meant.strip() or not _reads_as(f"{shape.key}: {quoted}", shape.key, meant):
+            continue
+        repaired = _error_line("\n".join([*lines[:index], fixed, *lines[index + 1 :]]))
+        if repaired is not None and repaired <= at:
+            continue
+        how = "write each ' inside it twice" if why.startswith("the value is in single") else _SINGLE_QUOTES
+        message = f"{why} — {how}: {fixed}"
+        path = _key_path(lines, index)
+        named = _printable_prefix(tuple(path)) if path else []
+        if path and len(named) == len(path):
+            field = ".".join(named)
+            # Contract §5: syntax is the field 'front matter'; the message names the key.
+            return YamlProblem(first_line + index, f"{field}: {message}")
+        return YamlProblem(first_line + index, f"YAML syntax error: {message}")
+    return None

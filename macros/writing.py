@@ -2,16 +2,20 @@
 
 The front matter is emitted with python-frontmatter's YAML handler (PyYAML's
 safe dumper), one field at a time so id lists stay on one line and people,
-trust and school read as indented blocks. Every file written here passes
-`casebook check` as written.
+trust and school read as indented blocks. Every value written here reads back
+as the same value. A file from the issue form passes `casebook check` as
+written; a file from `casebook new` passes once the editor has replaced the
+template's prompts (``scaffold_problems`` finds the ones left).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
+import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from .checks import FIELDS
@@ -47,9 +51,23 @@ OPTIONAL_FIELDS_COMMENT = """\
 _HANDLER = YAMLHandler()
 
 
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, quoting every string the checks' YAML 1.2 reader would take for a
+    number: PyYAML (YAML 1.1) writes '1e3' and '1.5e3' bare, which macros/strict_yaml.py reads as floats."""
+
+
+_Dumper.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+)$"),
+    list("-+.0123456789"),
+)
+
+
 def dump_field(key: str, value: Any) -> str:
     flow = key in ID_LISTS or key == "counties"
-    text: str = _HANDLER.export({key: value}, sort_keys=False, default_flow_style=None if flow else False, width=88)
+    text: str = _HANDLER.export(
+        {key: value}, Dumper=_Dumper, sort_keys=False, default_flow_style=None if flow else False, width=88
+    )
     return text.rstrip("\n") + "\n"
 
 
@@ -65,8 +83,9 @@ def render_case_study(fields: Mapping[str, Any], body: str, *, with_comments: bo
 
 
 # What a new case study's body starts as, by type: headings that suit the story
-# and a line saying what goes under each. Placeholders are plain text, so the
-# file passes the checks the moment it is created.
+# and a line saying what goes under each. Each of those lines is a prompt for the
+# editor to replace: `casebook check` refuses a body that still holds one
+# (scaffold_problems, below), so a template's text is never published.
 BODY_TEMPLATES: dict[str, str] = {
     "find-out-in-five": """\
 Introduce the interview in a sentence or two: who spoke to whom, and about what.
@@ -162,12 +181,45 @@ The practical points for a trust or school leader.
 }
 
 
+# Headings in the templates that are prompts too (the question itself goes there);
+# every other heading is a suggestion an editor may keep.
+QUESTION_HEADING = "## {n}. Question {n}, as it was asked?"
+PROMPT_HEADINGS = (
+    *(QUESTION_HEADING.format(n=n) for n in range(1, 6)),
+    "## What was the first question?",
+    "## What was the next question?",
+)
+
+
 def body_template(type_id: str) -> str:
     template = BODY_TEMPLATES.get(type_id, BODY_TEMPLATES["school-story"])
     questions = "".join(
-        f"## {n}. Question {n}, as it was asked?\n\nThe answer, in reported speech.\n\n" for n in range(1, 6)
+        f"{QUESTION_HEADING.format(n=n)}\n\nThe answer, in reported speech.\n\n" for n in range(1, 6)
     )
     return template.format(questions=questions) if "{questions}" in template else template
+
+
+def prompt_lines() -> frozenset[str]:
+    """Every line of every template that is there to be replaced: its text lines and its prompt headings."""
+    lines: set[str] = set()
+    for type_id in BODY_TEMPLATES:
+        for line in body_template(type_id).splitlines():
+            stripped = line.strip()
+            if stripped and (not stripped.startswith("#") or stripped in PROMPT_HEADINGS):
+                lines.add(stripped)
+    return frozenset(lines)
+
+
+PROMPT_LINES = prompt_lines()
+
+
+def scaffold_problems(body: str, first_line: int) -> list[tuple[int, str]]:
+    """(line, message) for each body line that is still a template's prompt, exactly, after stripping."""
+    return [
+        (number, f"this is the template's prompt ('{line.strip()}') — replace it with your own words")
+        for number, line in enumerate(body.split("\n"), start=first_line)
+        if line.strip() in PROMPT_LINES
+    ]
 
 
 def today() -> dt.date:

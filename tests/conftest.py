@@ -12,7 +12,10 @@ import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -187,3 +190,39 @@ def page(browser: Any) -> Iterator[Any]:
     yield opened
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
+
+
+# --- the dev server ---------------------------------------------------------------------
+
+
+@contextmanager
+def serving(project: Path, tool: str = "mkdocs") -> Iterator[str]:
+    """`<tool> serve` of the project on a free port, once it answers; its address."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", tool, "serve", "-f", str(project / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=5).read()
+                break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail(f"{tool} serve stopped: {server.stderr.read() if server.stderr else ''}")
+                assert time.monotonic() < deadline, f"{tool} serve did not start"
+                time.sleep(0.5)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.communicate()

@@ -188,7 +188,7 @@ def test_fences_keep_every_later_line_where_it_was() -> None:
 def test_an_image_from_another_site_is_refused_and_never_fetched(src: str) -> None:
     rendered = render(f"Intro.\n\n![pixel]({src})\n", 4)
     [(line, message)] = problems(f"Intro.\n\n![pixel]({src})\n", 4)
-    assert line == 6 and "is on another site — images must be files in this repository" in message
+    assert line == 6 and "is on another site — the casebook never makes a reader's browser call another site" in message
     assert "src=" not in rendered.html and 'alt="pixel"' in rendered.html
 
 

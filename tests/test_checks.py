@@ -265,6 +265,60 @@ def test_a_list_of_one_may_be_a_bare_string(project: Path) -> None:
     assert only_problem(project, hubs="jurassic", phases="primary", programmes="sktm") == []
 
 
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"phases": "primary, secondary"},
+         ["6: phases: write several phases as a list in square brackets: phases: [primary, secondary]"]),
+        ({"phases": "primary secondary"},
+         ["6: phases: write several phases as a list in square brackets: phases: [primary, secondary]"]),
+        # Names and near-misses are recognised, corrected, in the order written.
+        ({"phases": "Secondary, primry"},
+         ["6: phases: write several phases as a list in square brackets: phases: [secondary, primary]"]),
+        ({"hubs": "Jurassic Maths Hub, Mobius"},
+         ["7: hubs: write several hubs as a list in square brackets: hubs: [jurassic, mobius]"]),
+        ({"partnership_models": "hub-work-groups, trust-led-trust-groups"},
+         ["8: partnership_models: write several partnership models as a list in square brackets: "
+          "partnership_models: [hub-work-groups, trust-led-trust-groups]"]),
+        # A part that is no id is named; the list still shows the ones that are.
+        ({"programmes": "sktm, knitting, Mastering Number"},
+         ["8: programmes: unknown programme 'knitting' — use one of: teaching-for-mastery, mastering-number, sktm, "
+          "targeted-support, mastery-specialist, years-5-8-continuity, securing-foundations-year-7, "
+          "multiplicative-reasoning-ks3, maths-science-coherence, l2-qualification, research-and-innovation, "
+          "llme-development",
+          "8: programmes: write several programmes as a list in square brackets: programmes: [sktm, mastering-number]"]),
+        ({"hubs": "jurassic, atlantis"},
+         ["7: hubs: unknown hub 'atlantis' — see data/hubs.yml for the ids",
+          "7: hubs: write several hubs as a list in square brackets: hubs: [jurassic]"]),
+        # In a list too: an item that is several ids.
+        ({"phases": "\n  - early-years\n  - primary, secondary"},
+         ["6: phases: write several phases as a list in square brackets: phases: [early-years, primary, secondary]"]),
+        ({"hubs": "[jurassic mobius]"}, ["7: hubs: write several hubs as a list in square brackets: hubs: [jurassic, mobius]"]),
+        # One name of several words stays one name; so does an id written with spaces.
+        ({"hubs": "North Mids Maths Hub"}, ["7: hubs: unknown hub 'North Mids Maths Hub' — did you mean 'north-mids'?"]),
+        ({"phases": "early years"}, ["6: phases: unknown phase 'early years' — did you mean 'early-years'?"]),
+    ],
+)
+def test_several_ids_in_one_string_are_shown_as_a_list(project: Path, fields: dict[str, str], expected: list[str]) -> None:
+    assert only_problem(project, **fields) == [f"case_studies/story.md:{problem}" for problem in expected]
+    # The list it suggests is valid.
+    for problem in expected:
+        if ": write several " in problem:
+            key, suggested = problem.split(" square brackets: ", 1)[1].split(": ", 1)
+            assert only_problem(project, **{key: suggested}) == []
+
+
+def test_a_suggestion_is_a_question_with_no_full_stop_after_it(project: Path) -> None:
+    found = only_problem(project, type="school-stroy", hubs="jurrasic, mobius", phases="[secondry]", hub="x")
+    assert found == [
+        "case_studies/story.md:3: type: unknown type 'school-stroy' — did you mean 'school-story'?",
+        "case_studies/story.md:6: phases: unknown phase 'secondry' — did you mean 'secondary'?",
+        "case_studies/story.md:7: hubs: write several hubs as a list in square brackets: hubs: [jurassic, mobius]",
+        "case_studies/story.md:8: hub: unknown key 'hub' — did you mean 'hubs'?",
+    ]
+    assert not any(problem.endswith("?.") or "?. " in problem for problem in found)
+
+
 def test_id_lists_reject_duplicates(project: Path) -> None:
     assert only_problem(project, hubs="[jurassic, mobius, jurassic]") == [
         "case_studies/story.md:7: hubs: lists 'jurassic' twice — remove one"
@@ -425,9 +479,34 @@ def test_source_url_schemes(project: Path, url: str, scheme: str) -> None:
     ]
 
 
-@pytest.mark.parametrize("url", ["https://www.ncetm.org.uk/", "http://example.org", "mailto:a@b.org", "../report.pdf", "#top"])
+@pytest.mark.parametrize("url", ["https://www.ncetm.org.uk/", "http://example.org", "HTTPS://EXAMPLE.ORG/x", "mailto:a@b.org",
+                                 "../report.pdf", "report.pdf", "#top"])
 def test_allowed_source_urls(project: Path, url: str) -> None:
     assert only_problem(project, source=f"\n  title: A report\n  url: '{url}'") == []
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("www.ncetm.org.uk/x", "'www.ncetm.org.uk/x' is not a full web address — start it with https://, as in "
+                               "https://www.ncetm.org.uk/x"),
+        ("ncetm.org.uk/x", "'ncetm.org.uk/x' is not a full web address — start it with https://, as in "
+                           "https://ncetm.org.uk/x"),
+        ("//www.ncetm.org.uk/x", "'//www.ncetm.org.uk/x' is not a full web address — start it with https://, as in "
+                                 "https://www.ncetm.org.uk/x"),
+        ("maths@ncetm.org.uk", "'maths@ncetm.org.uk' is not a full web address — start an email address with "
+                               "mailto:, as in mailto:maths@ncetm.org.uk"),
+        ("https:/www.ncetm.org.uk", "'https:/www.ncetm.org.uk' is not a full web address — write two slashes after "
+                                    "'https:', as in https://www.ncetm.org.uk"),
+    ],
+)
+def test_a_source_address_must_be_a_full_web_address(project: Path, url: str, expected: str) -> None:
+    # (A relative path or #fragment stays allowed, as the contract's §5 "Links" says; see test_allowed_source_urls.)
+    assert only_problem(project, source=f"\n  title: A report\n  url: {url}") == [
+        f"case_studies/story.md:10: source.url: {expected}"
+    ]
+    if " as in " in expected:  # what it suggests is accepted
+        assert only_problem(project, source=f"\n  title: A report\n  url: {expected.split(' as in ', 1)[1]}") == []
 
 
 def test_unknown_keys_inside_source(project: Path) -> None:

@@ -5,7 +5,6 @@ under it in a real browser, with nothing fetched from anywhere else."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -377,42 +376,21 @@ def test_an_injected_script_and_event_handler_are_blocked(watched: Watched, site
 def test_the_preview_still_reloads_itself_when_a_file_is_saved(browser: Any, tmp_path: Path) -> None:
     """`mkdocs serve` injects its live-reload script inline, which the policy refuses; casebook.js
     does its work instead, so an editor's preview still follows their saves."""
-    import socket
-    import subprocess
-    import sys
     import time
-    import urllib.request
 
-    from conftest import case_study_text, make_project, write
+    from conftest import case_study_text, make_project, serving, write
 
     project = make_project(tmp_path / "project")
     story = write(project, "story.md", case_study_text(title="Before the save"))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/case-studies/story/"
     context = browser.new_context()
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=5).read()
-                break
-            except OSError:
-                assert time.monotonic() < deadline and server.poll() is None, "mkdocs serve did not start"
-                time.sleep(0.5)
-        page = context.new_page()
-        page.goto(url)
-        expect(page.locator("h1")).to_have_text("Before the save")
-        time.sleep(1)  # the page is polling the server now
-        story.write_text(case_study_text(title="After the save"), encoding="utf-8")
-        expect(page.locator("h1")).to_have_text("After the save", timeout=60_000)
-    finally:
-        context.close()
-        server.terminate()
-        server.wait(timeout=30)
+    with serving(project) as base:
+        url = base + "case-studies/story/"
+        try:
+            page = context.new_page()
+            page.goto(url)
+            expect(page.locator("h1")).to_have_text("Before the save")
+            time.sleep(1)  # the page is polling the server now
+            story.write_text(case_study_text(title="After the save"), encoding="utf-8")
+            expect(page.locator("h1")).to_have_text("After the save", timeout=60_000)
+        finally:
+            context.close()

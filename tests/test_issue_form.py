@@ -3,6 +3,7 @@ to a case-study file, on realistic submissions, good and bad."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -87,13 +88,39 @@ def test_a_good_submission_becomes_a_valid_case_study(project: Path) -> None:
     assert conversion.problems == []
     assert conversion.path == project / "case_studies" / "how-a-dorset-trust-grew-its-own-mastery-specialists.md"
     text = conversion.text
-    assert "type: find-out-in-five\n" in text and "date: 2025-05-20\n" in text
+    # No "Date first published", and the Source date (2025-11-28) is after TODAY: the day it is added.
+    assert "type: find-out-in-five\n" in text and f"date: {TODAY.isoformat()}\n" in text
     assert "hubs: [jurassic, mobius]\n" in text
     assert "partnership_models: [hub-work-groups, trust-led-trust-groups]\n" in text
     assert "trust:\n  name: Diocese of Salisbury Academy Trust\n  schools: 28\n  counties:\n  - Dorset\n  - Wiltshire\n" in text
     assert "- name: Heidi Whitney\n  role: Deputy Director, NCETM\n" in text
     write(project, conversion.path.name, text)
     assert problems(project, TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("people", "block"),
+    [
+        ("Sam Patel - maths lead", "people:\n- name: Sam Patel\n  role: maths lead\n"),
+        ("Sam Patel – maths lead", "people:\n- name: Sam Patel\n  role: maths lead\n"),
+        ("Sam Patel — maths lead", "people:\n- name: Sam Patel\n  role: maths lead\n"),
+        ("Sam Patel: maths lead", "people:\n- name: Sam Patel\n  role: maths lead\n"),
+        ("Sam Patel (maths lead)", "people:\n- name: Sam Patel\n  role: maths lead\n"),
+        ("Sam Patel, maths lead", "people:\n- name: Sam Patel\n  role: maths lead\n"),
+        # The first separator splits; what follows is all role.
+        ("Heidi Whitney, Deputy Director, NCETM", "people:\n- name: Heidi Whitney\n  role: Deputy Director, NCETM\n"),
+        ("Sam Patel - head of maths (Years 5-8)", "people:\n- name: Sam Patel\n  role: head of maths (Years 5-8)\n"),
+        ("Sam Patel (maths lead, Year 6)", "people:\n- name: Sam Patel\n  role: maths lead, Year 6\n"),
+        # A hyphen inside a name is not a separator, and a name alone has no role.
+        ("Mary-Jane Smith - maths lead\n- Kat Adams\n\nJo Li",
+         "people:\n- name: Mary-Jane Smith\n  role: maths lead\n- name: Kat Adams\n- name: Jo Li\n"),
+    ],
+)
+def test_people_are_read_as_name_and_role_however_they_are_separated(project: Path, people: str, block: str) -> None:
+    assert VOCABULARIES is not None
+    conversion = case_study_from_issue(issue(submission(People=people)), project, VOCABULARIES, TODAY)
+    assert conversion.problems == []
+    assert block + "source:\n" in conversion.text
 
 
 def test_a_school_story_with_school_details(project: Path) -> None:
@@ -230,7 +257,9 @@ def test_a_real_issue_event_from_github(project: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     written = (project / "case_studies" / "how-a-dorset-trust-grew-its-own-mastery-specialists.md").read_text(encoding="utf-8")
     assert "### A subheading inside the answer\n\nMore of the answer.\n\n## 2. Question 2?" in written
-    assert "\r" not in written and "date: 2025-05-20\n" in written
+    # An issue from before the form asked for the date: the day it is added (today, not the day it was opened).
+    today = dt.datetime.now(dt.timezone.utc).date()
+    assert "\r" not in written and f"date: {today.isoformat()}\n" in written
     assert read_outputs(outputs)["title"] == "How a Dorset trust grew its own Mastery Specialists"
     assert "Closes #42." in pull_request.read_text(encoding="utf-8")
 
@@ -347,3 +376,68 @@ def test_a_title_with_a_control_character_is_refused_and_never_reaches_the_outpu
     assert result.returncode == 1
     assert not outputs.exists()
     assert "- **Title**: `" in comment.read_text(encoding="utf-8")
+
+
+# --- the date ------------------------------------------------------------------------------------------
+
+
+def test_the_form_asks_for_the_date_first_published_and_may_be_left_empty() -> None:
+    assert VOCABULARIES is not None
+    form = yaml.safe_load(build_issue_form(VOCABULARIES))
+    date = next(item for item in form["body"] if item.get("id") == "date")
+    assert date["type"] == "input" and "validations" not in date
+    assert date["attributes"]["label"] == "Date first published"
+    assert date["attributes"]["description"] == (
+        "The day the story was first published, if it was, such as 14/03/2025 or 14 March 2025 (day first). "
+        "You may leave it empty: the casebook then uses the Source date below if it gives the day, "
+        "otherwise the day the casebook adds the case study."
+    )
+
+
+@pytest.mark.parametrize("written", ["14/03/2025", "14 March 2025", "March 14, 2025", "2025-03-14", "14.03.2025"])
+def test_the_date_first_published_as_people_write_it(project: Path, written: str) -> None:
+    assert VOCABULARIES is not None
+    conversion = case_study_from_issue(issue(submission(**{"Date first published": written})), project, VOCABULARIES, TODAY)
+    assert conversion.problems == []
+    assert "date: 2025-03-14\n" in conversion.text
+
+
+@pytest.mark.parametrize("source_date, date, written", [
+    ("14 March 2025", "2025-03-14", "  date: 2025-03-14\n"),  # the source states the day: the original's day
+    ("March 2025", TODAY.isoformat(), "  date: 2025-03\n"),   # it does not: the day the casebook adds it
+    ("2024", TODAY.isoformat(), "  date: 2024\n"),
+])
+def test_left_empty_the_date_is_the_sources_day_or_today(project: Path, source_date: str, date: str, written: str) -> None:
+    assert VOCABULARIES is not None
+    body = submission(**{"Date first published": "_No response_", "Source date": source_date})
+    conversion = case_study_from_issue(issue(body), project, VOCABULARIES, TODAY)
+    assert conversion.problems == []
+    assert f"\ndate: {date}\n" in conversion.text and written in conversion.text  # the source's date, as it states it
+
+
+@pytest.mark.parametrize("written, message", [
+    ("March 2025", "'March 2025' has no day — write the day it was published, such as 14 March 2025; if the source "
+                   "does not give the day, leave this empty and give 'March 2025' as the Source date"),
+    ("31/02/2025", "'31/02/2025' is not a real date: February 2025 has 28 days"),
+    ("14/06/2025", "2025-06-14 is in the future — give the day it was published (today or earlier)"),
+    ("soon", "'soon' is not a date we can read — write it like 14/03/2025 or 14 March 2025"),
+])
+def test_a_date_that_is_not_one_day_gone_by_is_explained_by_its_label(project: Path, written: str, message: str) -> None:
+    assert VOCABULARIES is not None
+    conversion = case_study_from_issue(issue(submission(**{"Date first published": written})), project, VOCABULARIES, TODAY)
+    assert conversion.problems == [("Date first published", message)]
+
+
+def test_a_source_date_that_is_not_a_date_is_explained_by_its_label(project: Path) -> None:
+    assert VOCABULARIES is not None
+    conversion = case_study_from_issue(issue(submission(**{"Source date": "Spring 2025"})), project, VOCABULARIES, TODAY)
+    assert conversion.problems == [("Source date", "'Spring 2025': 'Spring' is not a month — write it like 14/03/2025 or 14 March 2025")]
+
+
+def test_a_story_that_is_still_the_templates_prompts_is_refused(project: Path) -> None:
+    assert VOCABULARIES is not None
+    body = submission(**{"Type of case study": "School story", "Partnership models": "_No response_",
+                         "The story": "Set the scene: the school, its pupils, and its Maths Hub."})
+    conversion = case_study_from_issue(issue(body), project, VOCABULARIES, TODAY)
+    assert conversion.problems == [("The story", "this is the template's prompt ('Set the scene: the school, its pupils, "
+                                                 "and its Maths Hub.') — replace it with your own words")]

@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import TODAY, case_study_text, front_matter, problems, run_build, write
@@ -131,9 +132,97 @@ def test_front_matter_that_is_not_a_mapping(project: Path) -> None:
 def test_yaml_syntax_errors_use_the_file_line(project: Path) -> None:
     write(project, "syntax.md", case_study_text(summary="Why this works: a summary with a colon"))
     assert problems(project) == [
-        "case_studies/syntax.md:5: front matter: YAML syntax error: a value contains ': ' or a line is "
+        "case_studies/syntax.md:5: front matter: summary: the value holds a ': ' (colon and space), which YAML reads as a new "
+        "field — put the whole value in single quotes, writing any ' inside it twice: "
+        "summary: 'Why this works: a summary with a colon'"
+    ]
+    # A key indented too far is not one value's quoting: the general words, at its line.
+    write(project, "syntax.md", case_study_text(summary="How one school used a Work Group.\n  phases: [primary]"))
+    assert problems(project) == [
+        "case_studies/syntax.md:6: front matter: YAML syntax error: a value contains ': ' or a line is "
         "indented too far — put the value in quotes or line the key up"
     ]
+
+
+# --- quotes and colons: the line that works (a teacher who has never written YAML) -------------
+
+QUOTES_HOW = "put the whole value in single quotes, writing any ' inside it twice"
+COLON = "the value holds a ': ' (colon and space), which YAML reads as a new field"
+DOUBLE_IN_DOUBLE = 'the value is in double quotes but also holds a " inside it, which YAML reads as the end of the value'
+NEVER_CLOSED = 'the value starts with a " that is never closed, so YAML cannot tell where it ends'
+TEXT_AFTER = 'YAML reads a value that starts with a " as ending at the next ", so the text after it cannot be read'
+APOSTROPHE = (
+    "the value is in single quotes but also holds a ' (an apostrophe) inside it, which YAML reads as the end of "
+    "the value — write each ' inside it twice"
+)
+CURLY_CLOSE = 'the value starts with a straight " but ends with a curly ”, which YAML does not count as a closing quote'
+STORY = """It's "our" story: a year"""
+SUMMARY = "a year of fractions, told by the school's maths lead"
+SUMMARY_QUOTED = "'a year of fractions, told by the school''s maths lead'"
+
+
+@pytest.mark.parametrize(
+    ("fields", "bad", "line", "field", "message", "path", "meant"),
+    [
+        ({"title": STORY}, f"title: {STORY}", 2, "title",
+         f"""{COLON} — {QUOTES_HOW}: title: 'It''s "our" story: a year'""", ("title",), STORY),
+        # What "put the value in quotes" used to lead to.
+        ({"title": f'"{STORY}"'}, f'title: "{STORY}"', 2, "title",
+         f"""{DOUBLE_IN_DOUBLE} — {QUOTES_HOW}: title: 'It''s "our" story: a year'""", ("title",), STORY),
+        # Curly quotes are ordinary characters: only the colon matters.
+        ({"title": "“Our” story: a year"}, "title: “Our” story: a year", 2, "title",
+         f"{COLON} — {QUOTES_HOW}: title: '“Our” story: a year'", ("title",), "“Our” story: a year"),
+        ({"summary": f'"Why it works: {SUMMARY}'}, f'summary: "Why it works: {SUMMARY}', 5, "summary",
+         f"{NEVER_CLOSED} — {QUOTES_HOW}: summary: 'Why it works: {SUMMARY_QUOTED[1:]}",
+         ("summary",), f"Why it works: {SUMMARY}"),
+        ({"summary": f"'{SUMMARY}'"}, f"summary: '{SUMMARY}'", 5, "summary",
+         f"{APOSTROPHE}: summary: {SUMMARY_QUOTED}", ("summary",), SUMMARY),
+        ({"title": '"Our" year of fractions'}, 'title: "Our" year of fractions', 2, "title",
+         f"""{TEXT_AFTER} — {QUOTES_HOW}: title: '"Our" year of fractions'""", ("title",), '"Our" year of fractions'),
+        # A straight quote that opens, with curly ones inside or closing it.
+        ({"title": '"“Our” year of fractions'}, 'title: "“Our” year of fractions', 2, "title",
+         f"{NEVER_CLOSED} — {QUOTES_HOW}: title: '“Our” year of fractions'", ("title",), "“Our” year of fractions"),
+        ({"title": '"Our year: fractions”'}, 'title: "Our year: fractions”', 2, "title",
+         f"{CURLY_CLOSE} — {QUOTES_HOW}: title: 'Our year: fractions'", ("title",), "Our year: fractions"),
+        # Names under trust and people: the field is dotted, the line keeps its indentation.
+        ({"trust": "\n  name: St Mary's: a trust\n  schools: 3"}, "  name: St Mary's: a trust", 9, "trust.name",
+         f"{COLON} — {QUOTES_HOW}:   name: 'St Mary''s: a trust'", ("trust", "name"), "St Mary's: a trust"),
+        ({"people": "\n  - name: Kat Adams\n  - name: Sam Patel: maths lead"}, "  - name: Sam Patel: maths lead", 10,
+         "people.2.name", f"{COLON} — {QUOTES_HOW}:   - name: 'Sam Patel: maths lead'", ("people", 1, "name"),
+         "Sam Patel: maths lead"),
+        ({"people": '\n  - name: Kat Adams\n    role: "Our "maths" lead"'}, '    role: "Our "maths" lead"', 10,
+         "people.1.role", f"""{DOUBLE_IN_DOUBLE} — {QUOTES_HOW}:     role: 'Our "maths" lead'""",
+         ("people", 0, "role"), 'Our "maths" lead'),
+        # A quote left open runs on to the next " lines below: the line that opened it is named.
+        ({"school": '\n  name: "Rocklands School\n  location: "Lichfield"'}, '  name: "Rocklands School', 9,
+         "school.name", f"{NEVER_CLOSED} — {QUOTES_HOW}:   name: 'Rocklands School'", ("school", "name"),
+         "Rocklands School"),
+    ],
+)
+def test_a_quote_or_colon_yaml_cannot_read_gets_the_line_that_works(
+    project: Path, fields: dict[str, str], bad: str, line: int, field: str, message: str,
+    path: tuple[str | int, ...], meant: str,
+) -> None:
+    text = case_study_text(**fields)
+    assert bad in text.split("\n")
+    write(project, "story.md", text)
+    # Contract §5: a syntax problem is in the field 'front matter'; its message names the key.
+    assert problems(project) == [f"case_studies/story.md:{line}: front matter: {field}: {message}"]
+    # Doing what it says works: the suggested line, written back, gives the value meant and no problem.
+    suggested = message.split(" twice: ", 1)[1]
+    write(project, "story.md", text.replace(bad, suggested))
+    assert problems(project) == []
+    result, _ = split(project, text.replace(bad, suggested))
+    assert result is not None
+    value: Any = result.front_matter
+    for step in path:
+        value = value[step]
+    assert value == meant
+
+
+def test_curly_quotes_yaml_reads_as_text_are_fine(project: Path) -> None:
+    write(project, "story.md", case_study_text(title="“Our” year of ‘fractions’", summary="It’s the “story” of a year of fractions."))
+    assert problems(project) == []
 
 
 def test_line_separators_yaml_would_count_differently_are_refused(project: Path) -> None:

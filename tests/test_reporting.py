@@ -116,3 +116,13 @@ def test_workflow_commands_and_summary_rows_never_hold_a_raw_line_break(break_: 
     summary = format_step_summary(library)
     assert summary.endswith("\n") and summary.splitlines() == summary[:-1].split("\n")
     assert len([line for line in summary.splitlines() if line.startswith("| ")]) == 2
+
+
+def test_the_summary_counts_in_words(project: Path) -> None:
+    from conftest import write
+
+    from macros.library import load_library
+    from macros.reporting import summary_line
+
+    write(project, "story.md", "not a case study\n")
+    assert summary_line(load_library(project)) == "1 problem in 1 file (1 case-study file checked)."

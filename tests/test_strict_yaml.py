@@ -49,7 +49,8 @@ def test_mappings_and_lists_remember_file_lines() -> None:
         ("a: &x 1\nb: *x", 2, "anchors and aliases"),
         ("a: [b, *x]", 2, "anchors and aliases"),
         ("a:\n\t- b", 3, "tab"),
-        ("title: Why: because", 2, "put the value in quotes"),
+        ("title: Why: because", 2, "put the whole value in single quotes, writing any ' inside it twice: title: 'Why: because'"),
+        ("title: x\n  type: y: z", 3, "a value contains ': ' or a line is indented too far"),  # no one line fixes it
         ("a: [b, c", 3, "is not closed"),
         ("a: !!python/object:os.system x", 2, "'!!python/object:os.system' are not allowed"),
         ("a: !custom x", 2, "'!custom' are not allowed"),
@@ -99,3 +100,75 @@ def test_billion_laughs_is_refused_not_expanded() -> None:
     )
     with pytest.raises(YamlProblem, match="anchors and aliases"):
         load_yaml(bomb)
+
+
+COLON_HOW = (
+    "the value holds a ': ' (colon and space), which YAML reads as a new field — put the whole value in single "
+    "quotes, writing any ' inside it twice:"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "field", "message"),
+    [
+        ("title: Why: because", 2, "title", f"{COLON_HOW} title: 'Why: because'"),
+        ("trust:\n  name: A: B\n  schools: 3", 3, "trust.name", f"{COLON_HOW}   name: 'A: B'"),
+        ("people:\n- name: A\n- name: B\n  role: Head: maths", 5, "people.2.role", f"{COLON_HOW}   role: 'Head: maths'"),
+        ("people:\n  - name: A\n    role: x\n  - role: y\n    name: It's: B", 6, "people.2.name",
+         f"{COLON_HOW}     name: 'It''s: B'"),
+        # A data/ file is a list: its item numbers lead the field.
+        ("- id: a\n  name: A\n- id: b\n  name: Our: hub", 5, "2.name", f"{COLON_HOW}   name: 'Our: hub'"),
+    ],
+)
+def test_a_colon_in_a_value_names_the_dotted_key_and_the_line_that_works(
+    text: str, line: int, field: str, message: str
+) -> None:
+    with pytest.raises(YamlProblem) as raised:
+        load_yaml(text, first_line=2)
+    # Contract §5: a syntax problem is in the field 'front matter' (no field of its own); the message names the key.
+    assert (raised.value.line, raised.value.field) == (line, None)
+    assert raised.value.message == f"{field}: {message}"
+
+
+def test_a_key_whose_nesting_is_unclear_gets_the_line_but_no_field() -> None:
+    with pytest.raises(YamlProblem) as raised:
+        load_yaml("'a b':\n  name: A: B", first_line=2)
+    assert (raised.value.line, raised.value.field) == (3, None)
+    assert raised.value.message == f"YAML syntax error: {COLON_HOW}   name: 'A: B'"
+
+
+def test_a_rewrite_is_offered_only_where_it_gets_yaml_past_the_error() -> None:
+    # The quote on line 2 does close, on line 3: closing it on line 2 would not help line 5.
+    with pytest.raises(YamlProblem) as raised:
+        load_yaml('title: "two\n  lines"\ntype: x\n  date: y', first_line=2)
+    assert raised.value.line == 5 and raised.value.field is None
+    assert "a line is indented too far" in raised.value.message
+    # Nor is one offered for a [list] or a {mapping}, which are not text.
+    with pytest.raises(YamlProblem) as raised:
+        load_yaml("hubs: [jurassic, mobius: x", first_line=2)
+    assert raised.value.field is None and "' inside it twice" not in raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("value", "meant"),
+    [
+        ("It's \"our\" story: a year", "It's \"our\" story: a year"),
+        ('"It\'s "our" story: a year"', "It's \"our\" story: a year"),
+        ("'It's our story'", "It's our story"),
+        ("'It's our story", "It's our story"),
+        ("'Sam''s story' of a year", "'Sam''s story' of a year"),
+        ("'Our' story", "'Our' story"),
+        ('"Maths" and "more"', '"Maths" and "more"'),
+        ('"Our story: a year', "Our story: a year"),
+        ('"Our story: a year”', "Our story: a year"),
+        ("'It’s ours’", "It’s ours"),
+        ('"“Our” story" a year', '"“Our” story" a year'),
+        ("“Our” story: a year", "“Our” story: a year"),
+        ('"a \\"quoted\\" "word" here"', 'a "quoted" "word" here'),
+    ],
+)
+def test_every_suggested_line_reads_back_as_the_value_meant(value: str, meant: str) -> None:
+    with pytest.raises(YamlProblem) as raised:
+        load_yaml(f"title: {value}\ntype: x")
+    suggested = raised.value.field_message.split(" twice: ", 1)[1]
+    assert load_yaml(f"{suggested}\ntype: x") == {"title": meant, "type": "x"}
