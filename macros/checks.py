@@ -14,10 +14,11 @@ import re
 import unicodedata
 from typing import Any
 
-from .urls import url_problem
+from .dates import DateError, parse_date
 from .loading import CaseStudyFile
 from .model import CaseStudy, Person, Problem, School, Source, Trust, Vocabularies, Vocabulary
 from .strict_yaml import InvalidDate, YamlList, YamlMap
+from .urls import url_problem
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_SLUGS = {"index", "images"}  # case-studies/index.md is the finder; case-studies/images/ holds the pictures
@@ -428,6 +429,14 @@ class _CaseStudyChecker:
                 value = InvalidDate(value.strip())
         if isinstance(value, InvalidDate):
             self.add(line, field, f"'{value}' is not a real date — check the month and day")
+            return None
+        # A date written the way people write them (14/03/2025, 14 March 2025): show it in ISO.
+        try:
+            meant = parse_date(value) if isinstance(value, str) else None
+        except DateError:
+            meant = None
+        if meant is not None:
+            self.add(line, field, f"must be written YYYY-MM-DD, not {describe(value)} — write {key}: {meant.isoformat()}")
         else:
             self.add(line, field, f"must be a date written YYYY-MM-DD (e.g. 2025-11-28), not {describe(value)}")
         return None

@@ -205,7 +205,7 @@ def test_the_control_characters_refused_are_exactly_those_of_the_rule() -> None:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("28/11/2025", "must be a date written YYYY-MM-DD (e.g. 2025-11-28), not '28/11/2025'"),
+        ("28/11/2025", "must be written YYYY-MM-DD, not '28/11/2025' — write date: 2025-11-28"),
         ("2025-02-30", "'2025-02-30' is not a real date — check the month and day"),
         ("2025", "must be a date written YYYY-MM-DD (e.g. 2025-11-28), not the number 2025"),
     ],
@@ -609,3 +609,11 @@ def test_unsafe_link_schemes_in_a_body(project: Path, link: str) -> None:
 
 def test_jinja_in_a_body_is_just_text_to_the_checker(project: Path) -> None:
     assert only_problem(project, body="Seven sevens are {{ 7*7 }}. {% include 'x' %}\n") == []
+
+
+@pytest.mark.parametrize(("written", "iso"), [("14/03/2025", "2025-03-14"), ("14 March 2025", "2025-03-14"), ("'3/4/2025'", "2025-04-03")])
+def test_a_date_written_as_people_write_it_is_shown_in_iso(project: Path, written: str, iso: str) -> None:
+    shown = written.strip("'")
+    assert only_problem(project, date=written) == [
+        f"case_studies/story.md:4: date: must be written YYYY-MM-DD, not '{shown}' — write date: {iso}"
+    ]
