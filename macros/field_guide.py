@@ -11,7 +11,8 @@ from .render import e
 GUIDE: dict[str, tuple[str, str]] = {
     "title": ("Yes", "5 to 120 characters of plain text, in your own words."),
     "type": ("Yes", "One type id (below)."),
-    "date": ("Yes", "When the story was first published, as YYYY-MM-DD. Not in the future unless it is a draft."),
+    "date": ("Yes", "The day the original was published where its source states it, otherwise the day the casebook "
+             "adds the story, as YYYY-MM-DD. Not in the future unless it is a draft."),
     "summary": ("Yes", "20 to 300 characters of plain text: what a trust or school leader will learn. Shown on cards."),
     "phases": ("Yes", "One or more phase ids (below)."),
     "hubs": ("Yes", "One or more Maths Hub ids (below)."),
@@ -27,7 +28,8 @@ GUIDE: dict[str, tuple[str, str]] = {
         "fsm_percent (0 to 100, no % sign), setting (such as special school).",
     ),
     "people": ("No", "A list, each with name (required) and role."),
-    "source": ("No", "title, publisher, date and url of the publication the facts come from."),
+    "source": ("No", "title, publisher, date and url of the publication the facts come from, each only as "
+               "the source itself states it: leave out a day or an address it does not give."),
     "draft": ("No", "true keeps it off the site (it is still checked); remove it to publish."),
 }
 

@@ -178,7 +178,7 @@ def render_facts(case_study: CaseStudy, vocabularies: Vocabularies, root: str) -
         rows.append(("People" if len(case_study.people) > 1 else "Person", f'<ul class="cb-facts__people">{people}</ul>'))
     if case_study.source:
         rows.append(("Source", _source(case_study.source)))
-    rows.append(("Published", f'<time datetime="{case_study.date.isoformat()}">{e(format_date(case_study.date))}</time>'))
+    rows.append((date_label(case_study), f'<time datetime="{case_study.date.isoformat()}">{e(format_date(case_study.date))}</time>'))
     rows.append(("Reading time", e(plural(case_study.reading_minutes, "minute"))))
     body = "\n".join(f"<div><dt>{e(label)}</dt> <dd>{value}</dd></div>" for label, value in rows)
     return (
@@ -186,6 +186,14 @@ def render_facts(case_study: CaseStudy, vocabularies: Vocabularies, root: str) -
         '<h2 id="cb-facts-heading" class="cb-facts__heading">At a glance</h2>\n'
         f'<dl class="cb-facts__list">\n{body}\n</dl>\n</section>'
     )
+
+
+def date_label(case_study: CaseStudy) -> str:
+    """What ``date`` is (contract): the original's day when its source states that day, else the casebook's own."""
+    source_date = case_study.source.date if case_study.source else None
+    if isinstance(source_date, dt.date) and source_date == case_study.date:
+        return "Published"
+    return "Added to the casebook"
 
 
 def _entry_links(vocabulary: Vocabulary, ids: Iterable[str], root: str) -> str:

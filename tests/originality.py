@@ -1,8 +1,21 @@
-"""Originality guard for the seed library: no run of eight words from a source.
+"""Originality guard for the seed library: no copied runs of words from a source.
+
+Two checks, both against hashed runs of a source's words ("shingles"):
+
+- **Eight words** (``SHINGLE_WORDS``): a case study's title, summary and body
+  share no run of eight words with a source, except runs that cross a declared
+  fact (a name, a role, an official title), which may be kept word for word.
+- **Twelve words, nothing excepted** (``STRICT_SHINGLE_WORDS``): no case study
+  and no hand-written page shares a run of twelve words with a source, names,
+  roles and official titles included. For a case study this covers all of its
+  front matter text (title, summary, people's names and roles, trust, school,
+  the source's publisher) as well as its body; see ``case_study_text``.
 
 The sources themselves stay out of the repository; only hashes of their
-eight-word runs ("shingles") are committed, in tests/data/source-shingles.txt.
-Regenerate that file when a source is added:
+eight- and twelve-word runs are committed, in tests/data/source-shingles.txt
+(one file for both sizes: a run of eight words and one of twelve are never the
+same string, so their hashes cannot be confused). Regenerate that file when a
+source is added or a shingle size changes:
 
     .venv/bin/python tests/originality.py ../shared/sources/*.txt > tests/data/source-shingles.txt
 """
@@ -18,6 +31,8 @@ from pathlib import Path
 from typing import Any
 
 SHINGLE_WORDS = 8
+STRICT_SHINGLE_WORDS = 12
+SHINGLE_SIZES = (SHINGLE_WORDS, STRICT_SHINGLE_WORDS)
 SHINGLES_FILE = Path(__file__).parent / "data" / "source-shingles.txt"
 
 
@@ -57,10 +72,12 @@ def shingles(text: str, size: int = SHINGLE_WORDS, facts: Iterable[str] = ()) ->
     return found
 
 
-def fingerprint(paths: Iterable[Path]) -> set[str]:
+def fingerprint(paths: Iterable[Path], sizes: Iterable[int] = SHINGLE_SIZES) -> set[str]:
     found: set[str] = set()
     for path in paths:
-        found |= shingle_hashes(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        for size in sizes:
+            found |= shingle_hashes(text, size)
     return found
 
 
@@ -88,7 +105,39 @@ def copied_runs(case_study: Any, vocabulary_names: Iterable[str], fingerprints: 
     return sorted({run for digest, run in shingles(text, facts=facts).items() if digest in fingerprints})
 
 
-# Official names that a case study may repeat exactly.
+def case_study_text(case_study: Any) -> str:
+    """Everything a case study says in words: its front matter text, then its body.
+
+    Names, roles, the trust, the school and the source's publisher are part of
+    the case study, so the strict check reads them too. The fields are joined
+    in the order a reader meets them, so a run that carries on from a name into
+    its role counts as well.
+
+    Exempt, on purpose: ``source.title`` and ``source.url``. They are the
+    citation, the source's own title given so a reader can find it, and must
+    match it exactly; they are left out here. A source title repeated in the
+    body is not exempt.
+    """
+    parts = [case_study.title, case_study.summary]
+    for person in case_study.people:
+        parts += [person.name, person.role or ""]
+    if case_study.trust:
+        parts += [case_study.trust.name, *case_study.trust.counties]
+    if case_study.school:
+        school = case_study.school
+        parts += [school.name, school.location or "", school.age_range or "", school.setting or ""]
+    if case_study.source:
+        parts.append(case_study.source.publisher or "")
+    parts.append(case_study.body)
+    return "\n".join(part for part in parts if part)
+
+
+def strictly_copied_runs(text: str, fingerprints: set[str]) -> list[str]:
+    """Twelve-word runs of ``text`` that also occur in a source; no fact is excepted."""
+    return sorted({run for digest, run in shingles(text, STRICT_SHINGLE_WORDS).items() if digest in fingerprints})
+
+
+# Official names that a case study may repeat exactly (in the eight-word check only).
 OFFICIAL_TITLES = (
     "Specialist Knowledge for Teaching Mathematics",
     "Secondary Non-specialist Teachers",
@@ -131,6 +180,17 @@ def main(arguments: list[str]) -> int:
         for run in copied_runs(case_study, names, fingerprints):
             print(f"{case_study.display_path}: copied from a source: '{run}'")
             found += 1
+        for run in strictly_copied_runs(case_study_text(case_study), fingerprints):
+            print(f"{case_study.display_path}: {STRICT_SHINGLE_WORDS} words copied from a source: '{run}'")
+            found += 1
+    if not arguments[1:]:
+        for page in sorted((root / "docs").glob("*.md")):
+            text = page.read_text(encoding="utf-8")
+            runs = {run for digest, run in shingles(text, facts=[*names, *OFFICIAL_TITLES]).items() if digest in fingerprints}
+            runs |= set(strictly_copied_runs(text, fingerprints))
+            for run in sorted(runs):
+                print(f"docs/{page.name}: copied from a source: '{run}'")
+                found += 1
     return 1 if found or library.problems else 0
 
 

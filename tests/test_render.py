@@ -88,3 +88,34 @@ def test_cards_rendered_once_are_the_same_as_cards_rendered_each_time() -> None:
     for root in ("../../", "../", ""):
         assert cards.card(one, root) == render_card(one, VOCABULARIES, root)
         assert cards.card(one, root, 2) == render_card(one, VOCABULARIES, root, 2)
+
+
+def test_facts_box_says_published_when_the_date_is_the_originals() -> None:
+    # The source states the day and `date` is that day: the date is when the original was published.
+    original = study("original", "2025-11-28", source=Source(title="Find Out in Five", date=dt.date(2025, 11, 28)))
+    html = render_facts(original, VOCABULARIES, "")
+    assert '<dt>Published</dt> <dd><time datetime="2025-11-28">28 November 2025</time></dd>' in html
+    assert "Added to the casebook" not in html
+
+
+def test_facts_box_says_added_to_the_casebook_otherwise() -> None:
+    # No source, a source with no day (only a month or a year), or a source day that is not `date`:
+    # the date is the day the casebook first published the story, and the box says so.
+    for source in (
+        None,
+        Source(title="Annual report", publisher="NCETM"),
+        Source(title="Annual report", date="2026-02"),
+        Source(title="Blog", date="2015"),
+        Source(title="Interview", date=dt.date(2025, 11, 28)),
+    ):
+        added = study("added", "2026-11-23", source=source)
+        html = render_facts(added, VOCABULARIES, "")
+        assert '<dt>Added to the casebook</dt> <dd><time datetime="2026-11-23">23 November 2026</time></dd>' in html
+        assert "<dt>Published</dt>" not in html
+
+
+def test_cards_show_the_date_without_saying_what_it_is() -> None:
+    # The facts box explains the date; a card shows the day alone, which is true either way.
+    html = render_card(study("x", "2026-11-23"), VOCABULARIES, "")
+    assert '<time datetime="2026-11-23">23 November 2026</time>' in html
+    assert "Published" not in html and "Added to the casebook" not in html
