@@ -114,7 +114,8 @@ def render_table(chart: Chart) -> str:
     footer = f'<p class="cb-chart__source">Source: {e(shared_source)}.</p>' if shared_source else ""
     head = "".join(f'<th scope="col">{e(heading)}</th>' for heading in headings)
     return (
-        '<div class="cb-chart__table"><table>\n'
+        # Scrolls sideways on a narrow screen: focusable and named, so a keyboard can scroll it.
+        f'<div class="cb-chart__table" tabindex="0" role="region" aria-label="{e(caption)}"><table>\n'
         f"<caption>{e(caption)}</caption>\n"
         f"<thead><tr>{head}</tr></thead>\n"
         f"<tbody>\n{chr(10).join(rows)}\n</tbody></table></div>{footer}"

@@ -43,7 +43,9 @@ def render_field_table() -> str:
         for field in FIELDS
     )
     return (
-        '<div class="cb-table"><table>\n<caption>The fields of a case study</caption>\n'
+        # Scrolls sideways on a narrow screen: focusable and named, so a keyboard can scroll it.
+        '<div class="cb-table" tabindex="0" role="region" aria-label="The fields of a case study"><table>\n'
+        '<caption>The fields of a case study</caption>\n'
         '<thead><tr><th scope="col">Field</th><th scope="col">Needed?</th><th scope="col">What to write</th></tr></thead>\n'
         f"<tbody>\n{rows}\n</tbody></table></div>"
     )
@@ -64,8 +66,10 @@ def render_allowed_values(vocabulary: Vocabulary) -> str:
         for entry in vocabulary
     )
     meaning = '<th scope="col">What it means</th>' if explained else ""
+    caption = f"{vocabulary.plural}: the ids you can use"
     return (
-        f'<div class="cb-table"><table>\n<caption>{e(vocabulary.plural)}: the ids you can use</caption>\n'
+        f'<div class="cb-table" tabindex="0" role="region" aria-label="{e(caption)}"><table>\n'
+        f"<caption>{e(caption)}</caption>\n"
         f'<thead><tr><th scope="col">Write</th><th scope="col">For</th>{meaning}</tr></thead>\n'
         f"<tbody>\n{rows}\n</tbody></table></div>"
     )

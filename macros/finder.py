@@ -15,7 +15,7 @@ from .checks import slugify
 from .exports import CSV_PATH, JSON_PATH
 from .feeds import SITE_FEED_PATH
 from .index import CaseStudyIndex
-from .model import CaseStudy, Vocabularies
+from .model import LISTED_BY_NAME, CaseStudy, Vocabularies
 from .render import e, plural, render_card
 from .search_index import SearchFiles
 from .vocabularies import REGIONS
@@ -36,15 +36,16 @@ def region_ids(case_study: CaseStudy, vocabularies: Vocabularies) -> tuple[str, 
 
 def facet_options(vocabularies: Vocabularies) -> list[tuple[str, str, list[tuple[str, str]]]]:
     """(facet, label, [(id, name)]) in the order the form shows them."""
-    def by_name(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-        return sorted(pairs, key=lambda pair: pair[1].lower())
+    def options(key: str) -> list[tuple[str, str]]:
+        pairs = [(entry.id, entry.name) for entry in vocabularies[key]]
+        return sorted(pairs, key=lambda pair: pair[1].lower()) if key in LISTED_BY_NAME else pairs
 
     used_regions = {entry.get("region") for entry in vocabularies.hubs}
     return [
-        ("phase", "Phase", [(entry.id, entry.name) for entry in vocabularies.phases]),
-        ("hub", "Maths Hub", by_name((entry.id, entry.name) for entry in vocabularies.hubs)),
-        ("model", "Partnership model", [(entry.id, entry.name) for entry in vocabularies.partnership_models]),
-        ("programme", "Programme", by_name((entry.id, entry.name) for entry in vocabularies.programmes)),
+        ("phase", "Phase", options("phases")),
+        ("hub", "Maths Hub", options("hubs")),
+        ("model", "Partnership model", options("partnership_models")),
+        ("programme", "Programme", options("programmes")),
         ("type", "Type of case study", [(entry.id, entry.name) for entry in vocabularies.types]),
         ("region", "Region", [(slugify(region), region) for region in REGIONS if region in used_regions]),
     ]
@@ -77,7 +78,10 @@ def render_finder(index: CaseStudyIndex, root: str, search: SearchFiles) -> str:
         f'data-index-keys="{e(" ".join(search.word_keys))}">\n'
         + _form(vocabularies, counts)
         + '\n<div class="cb-finder__main">\n'
-        f'<h2 class="cb-finder__count"><span role="status" aria-atomic="true">{e(count)}</span></h2>\n'
+        # The count is a live region, which may not sit inside a heading: the heading is for
+        # moving by headings, the count beside it is what is announced.
+        '<h2 class="cb-visually-hidden">Results</h2>\n'
+        f'<p class="cb-finder__count"><span role="status" aria-atomic="true">{e(count)}</span></p>\n'
         + _actions(root)
         +
         '<div class="cb-finder__selected" hidden>\n<h3 class="cb-visually-hidden">Selected filters</h3>\n'

@@ -21,6 +21,9 @@ FACETS: dict[str, tuple[str, str]] = {
 # The other way round: "hubs" -> "hub".
 FACET_OF_VOCABULARY: dict[str, str] = {vocabulary: facet for facet, (_, vocabulary) in FACETS.items()}
 
+# Listed by name wherever a reader chooses from them (the finder, the home page); the others keep data/'s order.
+LISTED_BY_NAME = ("hubs", "programmes")
+
 # Vocabularies with a listing page per entry (contract §3), and their URL folder.
 LISTED_VOCABULARIES: dict[str, str] = {
     "hubs": "hubs",

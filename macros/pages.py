@@ -122,7 +122,7 @@ def _index_page(key: str, index: CaseStudyIndex) -> GeneratedPage:
             else render.render_vocabulary_index(vocabulary, index, root)
         )
         network = render_network(index, root) if key == "hubs" else ""
-        return f"<h1>{render.e(title)}</h1>\n<p>{render.e(intro)}</p>\n{entries}\n{network}"
+        return f"{render.title_heading(title)}\n<p>{render.e(intro)}</p>\n{entries}\n{network}"
 
     return GeneratedPage(
         src_uri=f"{LISTED_VOCABULARIES[key]}/index.md", title=title, description=intro, in_nav=True, before=before
@@ -149,7 +149,7 @@ def _listing_page(key: str, entry: VocabularyEntry, index: CaseStudyIndex, cards
 
 def _finder_page(index: CaseStudyIndex, search: Callable[[], SearchFiles]) -> GeneratedPage:
     def before(root: str) -> str:
-        return f"<h1>{render.e(FINDER_TITLE)}</h1>\n<p>{render.e(FINDER_DESCRIPTION)}</p>"
+        return f"{render.title_heading(FINDER_TITLE)}\n<p>{render.e(FINDER_DESCRIPTION)}</p>"
 
     return GeneratedPage(
         src_uri="case-studies/index.md",

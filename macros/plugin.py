@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from .csp import PolicyError, scope, site_policy
@@ -330,6 +330,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
             article=generated is not None and generated.case_study is not None,
             feeds=feeds,
         )
+        skip_to_title(page)
         context["cb_nav_key"] = nav_cache_key(page, nav)  # type: ignore[typeddict-unknown-key]  # for overrides/partials/nav.html
         return context
 
@@ -362,6 +363,33 @@ def _toc_token(heading: Heading) -> dict[str, Any]:
         "name": escape(heading.text),
         "children": [_toc_token(child) for child in heading.children],
     }
+
+
+_H1 = re.compile(r"<h1\b([^>]*)>")
+
+
+def skip_to_title(page: Page) -> None:
+    """Make Material's "Skip to content" link (the first Tab stop; it leads to the first entry of
+    the table of contents) land on the page's <h1>, and let it take focus there.
+
+    A generated page's <h1> is in no table of contents, so its skip link went to the first <h2>,
+    past the title (a case study's summary and facts box too), or, with no <h2>, was not printed.
+    The <h1> becomes the table's one top entry, holding the old entries: Material's toc and
+    navigation partials show a level-1 entry's children, so the table of contents looks the same."""
+    html = page.content or ""
+    match = _H1.search(html)
+    found = _ID.search(match.group(1)) if match else None
+    if match is None or found is None:
+        return
+    if "tabindex" not in match.group(1):
+        page.content = html[: match.end(1)] + ' tabindex="-1"' + html[match.end(1) :]
+    anchor = unescape(found.group(1))
+    first = next(iter(page.toc), None)
+    if first is not None and first.level == 1 and first.id == anchor:
+        return
+    title = AnchorLink(escape(page.title or ""), anchor, 1)
+    title.children = list(page.toc)
+    page.toc = TableOfContents([title])
 
 
 def add_anchors(page: Page, html: str) -> None:

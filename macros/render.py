@@ -13,10 +13,21 @@ from html import escape
 
 from .feeds import hub_feed_path
 from .index import CaseStudyIndex
-from .model import FACET_OF_VOCABULARY, LISTED_VOCABULARIES, CaseStudy, School, Source, Trust, Vocabularies, Vocabulary, VocabularyEntry
+from .model import FACET_OF_VOCABULARY, LISTED_BY_NAME, LISTED_VOCABULARIES, CaseStudy, School, Source, Trust, Vocabularies, Vocabulary, VocabularyEntry
 from .vocabularies import REGIONS
 
 CONTRIBUTE_URL = "contribute/"
+
+
+# The id of the <h1> of every page the casebook renders: the skip link's target (see
+# skip_to_title in macros/plugin.py). tabindex="-1" lets the link move focus there, not just scroll.
+TITLE_ID = "cb-title"
+
+
+def title_heading(text: str, class_name: str = "") -> str:
+    """A generated page's <h1>, which "Skip to content" lands on; ``text`` is plain text."""
+    class_attribute = f' class="{e(class_name)}"' if class_name else ""
+    return f'<h1 id="{TITLE_ID}"{class_attribute} tabindex="-1">{e(text)}</h1>'
 
 
 def e(value: object) -> str:
@@ -150,7 +161,7 @@ def render_empty(message: str, root: str) -> str:
 
 def render_case_study_header(case_study: CaseStudy) -> str:
     return (
-        f'<h1 class="cb-study__title">{e(case_study.title)}</h1>\n'
+        f'{title_heading(case_study.title, "cb-study__title")}\n'
         f'<p class="cb-study__summary">{e(case_study.summary)}</p>'
     )
 
@@ -277,7 +288,7 @@ def render_listing_intro(vocabulary: Vocabulary, entry: VocabularyEntry, count: 
             f'href="{root}{e(hub_feed_path(entry.id))}">'
             f"Follow new case studies from {e(entry.name)} (Atom feed)</a></p>"
         )
-    return f'<h1>{e(entry.name)}</h1>\n<div class="cb-listing__intro">{description}{detail_html}</div>\n{heading}\n{finder}'
+    return f'{title_heading(entry.name)}\n<div class="cb-listing__intro">{description}{detail_html}</div>\n{heading}\n{finder}'
 
 
 def _model_axes(entry: VocabularyEntry) -> str:
@@ -294,7 +305,7 @@ def render_vocabulary_index(vocabulary: Vocabulary, index: CaseStudyIndex, root:
         for region in (*REGIONS, None):
             members = [entry for entry in vocabulary if entry.get("region") == region]
             if members:
-                groups.append((region or "Region not recorded", members))
+                groups.append((region or "Hubs whose region the sources do not give", members))
         return "\n".join(
             f"<h2>{e(region)}</h2>\n{_entry_list(members, vocabulary, index, facet, root)}" for region, members in groups
         )
@@ -317,11 +328,12 @@ def _entry_list(
 def render_entry_chips(vocabulary: Vocabulary, index: CaseStudyIndex, root: str, *, short: bool = False) -> str:
     """Compact links to every entry of a vocabulary with its count: entry points for the home page."""
     facet = FACET_OF_VOCABULARY[vocabulary.key]
+    entries = sorted(vocabulary, key=lambda entry: entry.name.lower()) if vocabulary.key in LISTED_BY_NAME else list(vocabulary)
     items = "".join(
         f'<li><a href="{e(entry_url(vocabulary.key, entry.id, root))}">'
         f'{e((entry.get("short_name") if short else None) or entry.name)}'
         f' <span class="cb-chips__count">({index.count(facet, entry.id):,})</span></a></li>'
-        for entry in vocabulary
+        for entry in entries
     )
     return f'<ul class="cb-chips">{items}</ul>'
 

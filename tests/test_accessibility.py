@@ -3,6 +3,7 @@ people use most, and the statement every page links to."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ PAGES = [
     ("the partnership models", "partnership-models/"),
     ("programme in numbers", "programme-in-numbers/"),
     ("accessibility statement", "accessibility/"),
+    ("the contributor guide, with code", "contribute/"),
 ]
 
 
@@ -47,6 +49,28 @@ def test_no_wcag_violations(page: Any, bundled_site: ServedSite, name: str, path
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["programme-in-numbers/", "contribute/"])
+def test_tables_that_scroll_on_a_phone_can_be_scrolled_by_keyboard(browser: Any, bundled_site: ServedSite, path: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    page.goto(bundled_site.url + path)
+    page.wait_for_load_state("networkidle")
+    wrappers = page.locator(".cb-chart__table, .cb-table")
+    assert wrappers.count() > 0
+    for i in range(wrappers.count()):
+        wrapper = wrappers.nth(i)
+        assert wrapper.get_attribute("tabindex") == "0" and wrapper.get_attribute("role") == "region"
+        assert wrapper.get_attribute("aria-label") == wrapper.locator("caption").text_content()
+    assert axe_violations(page) == []
+    context.close()
+
+
+def test_the_programme_in_numbers_names_its_source_not_the_repository(bundled_site: ServedSite) -> None:
+    html = (bundled_site.site / "programme-in-numbers" / "index.html").read_text(encoding="utf-8")
+    assert "figures.yml" not in html and "data/" not in html
+    assert "<em>Maths Hubs Programme Annual Report 2024/25</em>" in html
 
 
 def test_the_finder_with_filters_open_on_a_phone(browser: Any, bundled_site: ServedSite) -> None:
@@ -73,6 +97,141 @@ def test_the_header_search_showing_results(browser: Any, bundled_site: ServedSit
     context.close()
 
 
+def phone(browser: Any, width: int = 320) -> Any:
+    return browser.new_context(viewport={"width": width, "height": 800})
+
+
+def focused(page: Any) -> dict[str, Any]:
+    return page.evaluate(
+        """() => { const el = document.activeElement; const style = getComputedStyle(el);
+        return {tag: el.tagName, type: el.getAttribute('type'), visible: style.visibility === 'visible',
+                inDrawer: Boolean(el.closest('.md-sidebar--primary'))}; }"""
+    )
+
+
+def test_the_header_search_clear_button_is_a_tab_stop_only_when_it_shows(page: Any, bundled_site: ServedSite) -> None:
+    page.goto(bundled_site.url + "hubs/")
+    page.wait_for_load_state("networkidle")
+    reset = ".md-search__options button[type=reset]"
+    assert page.evaluate(f"getComputedStyle(document.querySelector('{reset}')).visibility") == "hidden"
+    page.keyboard.press("/")
+    page.keyboard.press("Tab")  # the box is empty: the clear button is skipped
+    assert focused(page)["type"] != "reset"
+    page.keyboard.press("/")
+    page.focus(".md-search__input")
+    page.keyboard.type("trust", delay=20)
+    page.keyboard.press("Tab")
+    now = focused(page)
+    assert now["type"] == "reset" and now["visible"]
+    page.wait_for_timeout(300)
+    assert page.evaluate("getComputedStyle(document.activeElement).opacity") == "1"
+    # Only Material's clear icon: the browser's own is switched off.
+    native = page.evaluate(
+        """() => Array.from(document.styleSheets).flatMap(sheet => { try { return Array.from(sheet.cssRules); }
+        catch (e) { return []; } }).filter(rule => rule.selectorText && rule.selectorText.includes('.md-search__input::-webkit-search-cancel-button'))
+        .map(rule => rule.style.display)"""
+    )
+    assert native == ["none"]
+
+
+def test_the_search_chip_says_what_it_shows(page: Any, bundled_site: ServedSite) -> None:
+    page.goto(bundled_site.url + "case-studies/?q=trust&phase=primary")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_selector(".cb-finder__chip")
+    page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "() => axe.run(document, {runOnly: {type: 'rule', values: ['label-content-name-mismatch']}})"
+    )
+    assert [violation["nodes"] for violation in result["violations"]] == []
+    assert len(result["passes"]) == 1 and len(result["passes"][0]["nodes"]) >= 2
+
+
+def test_the_closed_drawer_holds_no_tab_stops_on_a_phone(browser: Any, bundled_site: ServedSite) -> None:
+    context = phone(browser)
+    page = context.new_page()
+    page.goto(bundled_site.url + "hubs/")
+    page.wait_for_load_state("networkidle")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        assert not focused(page)["inDrawer"]
+    page.goto(bundled_site.url + "hubs/")  # Tab may have opened the search box over the header
+    page.wait_for_load_state("networkidle")
+    page.click("label.md-header__button[for=__drawer]")
+    page.wait_for_timeout(400)
+    landed = False
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        if now["inDrawer"]:
+            landed = now["visible"]
+            break
+    assert landed
+    context.close()
+
+
+def test_code_blocks_on_a_phone_scroll_and_can_be_focused(browser: Any, bundled_site: ServedSite) -> None:
+    context = phone(browser)
+    page = context.new_page()
+    page.goto(bundled_site.url + "contribute/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    blocks = page.evaluate(
+        """() => Array.from(document.querySelectorAll('pre > code')).map(code => ({
+        scrolls: code.scrollWidth > code.clientWidth, overflow: getComputedStyle(code).overflowX,
+        tabindex: code.getAttribute('tabindex'), right: code.getBoundingClientRect().right}))"""
+    )
+    assert blocks
+    for block in blocks:
+        assert block["right"] <= 320
+        if block["scrolls"]:
+            assert block["overflow"] == "auto" and block["tabindex"] == "0"
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    assert axe_violations(page) == []
+    context.close()
+
+
+def test_on_a_phone_the_hubs_are_a_list_not_a_tiny_picture(browser: Any, bundled_site: ServedSite) -> None:
+    context = phone(browser)
+    page = context.new_page()
+    page.goto(bundled_site.url + "hubs/")
+    page.wait_for_load_state("networkidle")
+    assert page.is_hidden(".cb-network")
+    described = page.text_content("#cb-network-desc")
+    hubs = int(re.search(r"linked to the (\d+) Maths Hubs", described).group(1))  # type: ignore[union-attr]
+    items = page.locator(".cb-network__list > li")
+    assert items.count() == hubs
+    for n in range(hubs):
+        assert items.nth(n).is_visible()
+        assert items.nth(n).locator("a").first.is_visible()
+    assert axe_violations(page) == []
+    context.close()
+    wide = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = wide.new_page()
+    page.goto(bundled_site.url + "hubs/")
+    assert page.is_visible(".cb-network__svg")
+    wide.close()
+
+
+def test_figure_tables_on_a_phone_keep_row_labels_readable_and_level(browser: Any, bundled_site: ServedSite) -> None:
+    context = phone(browser)
+    page = context.new_page()
+    page.goto(bundled_site.url + "programme-in-numbers/")
+    page.wait_for_load_state("networkidle")
+    rows = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.cb-chart__table tbody tr')).map(row => {
+        const cells = Array.from(row.children).map(cell => {
+          const range = document.createRange(); range.selectNodeContents(cell);
+          return {top: range.getClientRects()[0].top, width: cell.getBoundingClientRect().width}; });
+        return cells; })"""
+    )
+    assert rows
+    for cells in rows:
+        assert cells[0]["width"] >= 120  # 9em of the table's text, not a column a word wide
+        assert all(abs(cell["top"] - cells[0]["top"]) <= 2 for cell in cells)  # bold and regular glyphs differ by a pixel
+    context.close()
+
+
 def test_every_page_links_to_the_accessibility_statement(bundled_site: ServedSite) -> None:
     pages = list(bundled_site.site.rglob("index.html"))
     assert len(pages) > 50
@@ -83,3 +242,98 @@ def test_every_page_links_to_the_accessibility_statement(bundled_site: ServedSit
 
 def test_the_site_declares_its_language(bundled_site: ServedSite) -> None:
     assert '<html lang="en"' in (bundled_site.site / "index.html").read_text()
+
+
+SKIP_PAGES = [
+    ("home", ""),
+    ("finder", "case-studies/"),
+    ("a hub page", "hubs/jurassic/"),
+    ("a case study", "case-studies/dsat-jurassic-mobius/"),
+    ("submit a case study", "contribute/"),
+]
+
+
+@pytest.mark.parametrize(("name", "path"), SKIP_PAGES, ids=[name for name, _ in SKIP_PAGES])
+def test_the_first_tab_stop_skips_to_the_pages_title(page: Any, bundled_site: ServedSite, name: str, path: str) -> None:
+    page.goto(bundled_site.url + path)
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "() => { const a = document.activeElement, box = a.getBoundingClientRect();"
+        " return {cls: a.className, text: a.textContent.trim(), href: a.getAttribute('href'),"
+        " visible: box.width > 0 && box.height > 0 && box.top >= 0 && box.top < innerHeight}; }"
+    )
+    assert "md-skip" in focused["cls"].split() and focused["text"] == "Skip to content"
+    assert focused["visible"]  # shown when focused
+    assert page.locator(".md-skip").count() == 1  # Material's own is the one link
+    title = page.locator("h1").first
+    assert focused["href"].endswith("#" + (title.get_attribute("id") or "-"))  # Material makes it absolute
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.tagName === 'H1'")
+    assert page.evaluate("() => document.activeElement === document.querySelector('article h1')")
+    top = page.evaluate("() => document.querySelector('article h1').getBoundingClientRect().top")
+    assert 0 <= top < 200  # scrolled to it, below the sticky header
+
+
+def test_no_palette_toggle_or_stray_toc_label(bundled_site: ServedSite) -> None:
+    for html_file in bundled_site.site.rglob("index.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert "__palette" not in html, html_file
+        if 'for="__toc"' in html:
+            assert 'id="__toc"' in html, html_file  # a label names a control that exists
+
+
+def test_the_404_page_says_where_to_go(browser: Any, bundled_site: ServedSite) -> None:
+    context = browser.new_context()  # not the `page` fixture: the 404 status is logged as an error
+    page = context.new_page()
+    page.goto(bundled_site.url + "404.html")  # what the host serves at a missing address
+    assert page.text_content("article h1") == "Page not found"
+    article = page.locator("article")
+    assert article.locator("a", has_text="home page").evaluate("a => a.href") == bundled_site.url
+    assert article.locator("a", has_text="Find a case study").evaluate("a => a.href") == bundled_site.url + "case-studies/"
+    page.fill("#cb-not-found-q", "fractions")
+    page.click("article button[type=submit]")
+    page.wait_for_url("**/case-studies/?q=fractions")
+    page.goto(bundled_site.url + "404.html")
+    assert axe_violations(page) == []
+    context.close()
+
+
+def built_pages(site: ServedSite) -> list[str]:
+    """Every page of the built site, by its path (the sitemap's pages and the 404 page)."""
+    paths = sorted(
+        path.relative_to(site.site).as_posix().removesuffix("index.html")
+        for path in site.site.rglob("*.html")
+        if "search/" not in path.as_posix()
+    )
+    return paths
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_every_built_page_has_no_wcag_violations(browser: Any, bundled_site: ServedSite, width: int) -> None:
+    """axe's WCAG 2.2 A and AA rules on every page the build writes, on a desktop and on a phone."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    found: dict[str, list[str]] = {}
+    paths = built_pages(bundled_site)
+    assert len(paths) > 60
+    for path in paths:
+        page.goto(bundled_site.url + path)
+        page.wait_for_load_state("load")
+        violations = axe_violations(page)
+        if violations:
+            found[path] = violations
+    context.close()
+    assert found == {}
+
+
+def test_the_header_search_open_with_results(page: Any, bundled_site: ServedSite) -> None:
+    page.goto(bundled_site.url)
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("jurassic")
+    page.wait_for_selector(".md-search-result__list li")
+    # The open search covers the page; what a reader uses now is the search itself.
+    page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
+    result = page.evaluate("tags => axe.run('.md-search', {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    assert [violation["id"] for violation in result["violations"]] == []

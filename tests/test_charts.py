@@ -53,6 +53,11 @@ def test_the_table_holds_the_same_numbers_with_their_source() -> None:
     assert '<figure class="cb-chart" aria-labelledby="chart-organisations">' in html
     assert '<th scope="row">Primary schools in Teaching for Mastery Work Groups</th><td>8,461 schools</td><td>Primary</td>' in html
     assert "<caption>Schools and colleges taking part, by programme: the numbers (2024/25)</caption>" in html
+    # It scrolls sideways on a phone: a keyboard can reach it, and a screen reader names it.
+    assert (
+        '<div class="cb-chart__table" tabindex="0" role="region" '
+        'aria-label="Schools and colleges taking part, by programme: the numbers (2024/25)"><table>'
+    ) in html
     assert "Source: Maths Hubs Programme Annual Report 2024/25 (NCETM)." in html
 
 

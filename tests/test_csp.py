@@ -194,7 +194,7 @@ def test_the_hashes_are_materials_scripts_as_its_templates_write_them(site: Serv
     """Worked out here from Material's template files, not from a page: every inline script
     on every page is one of them, and the policy allows those and no other."""
     material_scripts = []
-    for name in ("base", "content", "palette"):
+    for name in ("base", "content"):  # theme.palette is a mapping: no toggle, no palette script
         source = (MATERIAL_PARTIALS / f"{name}.html").read_text()
         source = source.replace("{{ config.extra.scope | d(base_url) }}", "/")  # the site's scope
         source = re.sub(r"{% if .*?{% endif %}", "", source, flags=re.S)  # features this site does not use

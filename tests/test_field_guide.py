@@ -8,13 +8,24 @@ from pathlib import Path
 from conftest import run_build
 
 from macros.checks import FIELDS
-from macros.field_guide import GUIDE, render_field_table
+from macros.field_guide import GUIDE, render_allowed_values, render_field_table
 
 
 def test_every_field_the_checks_accept_is_explained() -> None:
     assert list(GUIDE) == list(FIELDS)
     table = render_field_table()
     assert all(f"<code>{field}</code>" in table for field in FIELDS)
+
+
+def test_the_tables_scroll_containers_can_be_reached_by_keyboard() -> None:
+    # They scroll sideways on a phone (axe: scrollable-region-focusable).
+    from test_index import VOCABULARIES
+
+    assert render_field_table().startswith(
+        '<div class="cb-table" tabindex="0" role="region" aria-label="The fields of a case study"><table>'
+    )
+    hubs = render_allowed_values(VOCABULARIES["hubs"])
+    assert hubs.startswith('<div class="cb-table" tabindex="0" role="region" aria-label="Maths Hubs: the ids you can use">')
 
 
 def test_the_page_follows_the_data(project: Path) -> None:

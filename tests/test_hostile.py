@@ -342,7 +342,7 @@ def test_valid_but_hostile_files_build_and_nothing_in_them_is_evaluated(valid_co
     assert "render_macros: true" in meta and "{{ 7*7 }} stays as it is." in meta and "49 stays" not in meta
     for slug in ("bom-valid", "crlf-valid", "lone-cr-valid", "near-limits-valid", "front-matter-only"):
         page = (valid_corpus / "case-studies" / slug / "index.html").read_text(encoding="utf-8")
-        assert '<h1 class="cb-study__title">A hostile but valid story</h1>' in page, slug
+        assert '<h1 id="cb-title" class="cb-study__title" tabindex="-1">A hostile but valid story</h1>' in page, slug
 
 
 def test_no_script_from_content_reaches_a_page(valid_corpus: Path) -> None:
@@ -547,7 +547,7 @@ def test_valid_files_are_all_published_exactly_once_in_the_page_plan(scratch: Pa
     for page in pages:
         if page.case_study is not None:
             header = page.before("../../")
-            assert f'<h1 class="cb-study__title">{html.escape(page.case_study.title)}</h1>' in header
+            assert f'<h1 id="cb-title" class="cb-study__title" tabindex="-1">{html.escape(page.case_study.title)}</h1>' in header
 
 
 @pytest.fixture(scope="module")
@@ -578,6 +578,6 @@ def test_valid_files_are_all_published_exactly_once_in_a_real_build(build_projec
     for slug in published:
         fields = library[slug][0]
         page = (site / "case-studies" / slug / "index.html").read_text(encoding="utf-8")
-        assert f'<h1 class="cb-study__title">{html.escape(fields["title"])}</h1>' in page
+        assert f'<h1 id="cb-title" class="cb-study__title" tabindex="-1">{html.escape(fields["title"])}</h1>' in page
         assert f"<title>{html.escape(fields['title'])} - " in page
 

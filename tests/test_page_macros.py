@@ -85,5 +85,5 @@ def test_the_home_page_has_entry_points_by_phase_model_and_hub(project: Path) ->
     assert run_build(project, "--strict").returncode == 0
     html = (project / "site" / "index.html").read_text()
     assert '<a href="phases/primary/">Primary <span class="cb-chips__count">(2)</span></a>' in html
-    assert '<a href="partnership-models/hub-work-groups/">Hub Work Groups <span class="cb-chips__count">(0)</span></a>' in html
+    assert '<a href="partnership-models/hub-work-groups/">Trust schools join hub Work Groups <span class="cb-chips__count">(0)</span></a>' in html  # as the finder names it
     assert '<a href="hubs/mobius/">Mobius Maths Hub <span class="cb-chips__count">(2)</span></a>' in html

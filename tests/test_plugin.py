@@ -57,7 +57,7 @@ def test_each_published_case_study_gets_its_own_page(site: Path) -> None:
     for slug in ("alpha", "beta", "gamma", "tricky"):
         assert (site / "case-studies" / slug / "index.html").is_file()
     html = page(site, "case-studies/alpha")
-    assert '<h1 class="cb-study__title">Alpha primary story</h1>' in html
+    assert '<h1 id="cb-title" class="cb-study__title" tabindex="-1">Alpha primary story</h1>' in html
     assert "How one primary school used a Work Group to rethink fractions." in html
 
 
@@ -94,7 +94,7 @@ def test_listings_show_their_case_studies_newest_first(site: Path) -> None:
 
 def test_listing_pages_carry_their_vocabulary_entry(site: Path) -> None:
     html = page(site, "hubs/jurassic")
-    assert "<h1>Jurassic Maths Hub</h1>" in html
+    assert '<h1 id="cb-title" tabindex="-1">Jurassic Maths Hub</h1>' in html
     assert "Region: South West" in html
     assert '<h2 id="case-studies">3 case studies</h2>' in html
     model = page(site, "partnership-models/hub-led-trust-groups")
@@ -164,7 +164,7 @@ def test_front_matter_strings_are_escaped_wherever_they_land(site: Path) -> None
     html = page(site, "case-studies/tricky")
     assert f"<title>{TRICKY_TITLE_HTML} - Maths Hubs partnership casebook</title>" in html
     assert 'content="Summary with {{ config }} and a &amp; b &quot;quoted&quot;"' in html
-    assert f'<h1 class="cb-study__title">{TRICKY_TITLE_HTML}</h1>' in html
+    assert f'<h1 id="cb-title" class="cb-study__title" tabindex="-1">{TRICKY_TITLE_HTML}</h1>' in html
     assert TRICKY_TITLE not in html
     listing = page(site, "hubs/jurassic")
     assert f'case-studies/tricky/">{TRICKY_TITLE_HTML}</a>' in listing
@@ -388,3 +388,21 @@ def test_the_hubs_page_draws_who_works_with_which_hub(site: Path) -> None:
     assert '<a href="../hubs/jurassic/">' in listing
     for name in ("Beta Learning Trust", "Alpha Primary"):
         assert f"<li>{name} <span" in listing
+
+
+def test_the_skip_link_leads_to_the_title_and_the_table_of_contents_is_unchanged(site: Path) -> None:
+    story = page(site, "case-studies/alpha")
+    assert '<a href="#cb-title" class="md-skip">' in story
+    listing = page(site, "hubs/jurassic")  # no <h2>: Material printed no skip link here before
+    assert '<a href="#cb-title" class="md-skip">' in listing
+    assert 'data-md-component="toc"' not in listing  # the title alone is no table of contents
+    home = page(site, "")
+    assert '<a href="#maths-hubs-partnership-casebook" class="md-skip">' in home
+    assert '<h1 id="maths-hubs-partnership-casebook" tabindex="-1">' in home
+
+
+def test_no_label_names_a_table_of_contents_toggle_that_is_not_there(site: Path) -> None:
+    # Material's toc title is <label for="__toc">; only a page in the navigation prints the __toc box.
+    for html_file in site.rglob("index.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert ('for="__toc"' in html) <= ('id="__toc"' in html), html_file

@@ -184,7 +184,7 @@ def test_while_serving_every_address_shows_the_problems_until_the_file_is_fixed(
         home = wait_for(url, "Maths Hubs")
         assert escape(UNKNOWN_HUB) not in home and TITLE not in home
         status, missing = fetch(url + "no/such/page/")
-        assert status == 404 and "404 - Not found" in missing and escape(UNKNOWN_HUB) not in missing
+        assert status == 404 and "Page not found" in missing and escape(UNKNOWN_HUB) not in missing
 
 
 def test_a_broken_vocabulary_or_a_clash_with_a_hand_written_page_is_shown_from_the_first_build(tmp_path: Path) -> None:

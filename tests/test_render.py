@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 
 from test_index import VOCABULARIES, study
 
 from macros.index import build_index
 from macros.model import Person, School, Source, Trust
 from macros.render import (
-    format_date, render_card, render_cards, render_facts, render_listing_intro, render_model_grid, root_for,
+    format_date, render_card, render_cards, render_case_study_header, render_facts, render_listing_intro, render_model_grid,
+    render_vocabulary_index, root_for,
 )
 
 
@@ -119,3 +122,40 @@ def test_cards_show_the_date_without_saying_what_it_is() -> None:
     html = render_card(study("x", "2026-11-23"), VOCABULARIES, "")
     assert '<time datetime="2026-11-23">23 November 2026</time>' in html
     assert "Published" not in html and "Added to the casebook" not in html
+
+
+def test_hubs_with_no_region_are_grouped_in_words_for_readers() -> None:
+    html = render_vocabulary_index(VOCABULARIES["hubs"], build_index([study("a")], VOCABULARIES), "../")
+    assert "<h2>Hubs whose region the sources do not give</h2>" in html
+    assert "not recorded" not in html
+    assert html.rindex("<h2>") == html.index("<h2>Hubs whose region")  # after every named region
+
+
+def test_a_generated_pages_title_is_the_skip_links_target() -> None:
+    # "Skip to content" leads to #cb-title (macros/plugin.py), and tabindex="-1" lets it take focus there.
+    header = render_case_study_header(study("x", title="A <b> title"))
+    assert header.startswith('<h1 id="cb-title" class="cb-study__title" tabindex="-1">A &lt;b&gt; title</h1>')
+    jurassic = VOCABULARIES["hubs"].get("jurassic")
+    assert jurassic is not None
+    intro = render_listing_intro(VOCABULARIES["hubs"], jurassic, 0, "../../")
+    assert intro.startswith('<h1 id="cb-title" tabindex="-1">')
+
+
+def test_the_home_pages_entry_points_follow_the_finders_order_and_names() -> None:
+    """A reader who meets the hubs on the home page finds them in the same order, with the same names, in the finder."""
+    from conftest import ROOT
+
+    from macros.finder import facet_options
+    from macros.index import build_index
+    from macros.library import load_library
+    from macros.render import render_entry_chips
+
+    library = load_library(ROOT)
+    assert library.vocabularies is not None
+    index = build_index(library.case_studies, library.vocabularies)
+    options = {facet: names for facet, _, names in facet_options(library.vocabularies)}
+    for key, facet in (("hubs", "hub"), ("partnership_models", "model"), ("programmes", "programme")):
+        chips = render_entry_chips(library.vocabularies[key], index, "")
+        names = re.findall(r'<a href="[^"]+">(.*?) <span', chips)
+        assert names == [html.escape(name) for _, name in options[facet]], key
+    assert 'entry_chips("partnership_models", short=True)' not in (ROOT / "docs" / "index.md").read_text(encoding="utf-8")

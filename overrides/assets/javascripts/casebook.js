@@ -58,6 +58,12 @@
     return number(count) + " " + (count === 1 ? one : many);
   }
 
+  /* A "show more" button's label: "Show 20 more (45 left)", "Show the last 3". */
+  function moreText(step, left) {
+    return left > step ? "Show " + number(step) + " more (" + number(left) + " left)"
+      : left === 1 ? "Show the last one" : "Show the last " + number(left);
+  }
+
   /* The site's search index, fetched a file at a time as query words need them.
      One per base URL, shared by the finder and the header search box. */
   var indexes = {};
@@ -227,6 +233,10 @@
     });
     this.toggle = this.root.querySelector(".cb-finder__toggle");
     this.facets = this.root.querySelector(".cb-finder__facets");
+    // The count atop the filters, for narrow screens (casebook.css): not live, the heading's is.
+    this.summary = document.createElement("p");
+    this.summary.className = "cb-finder__summary";
+    this.facets.insertBefore(this.summary, this.facets.firstChild);
     this.toggle.addEventListener("click", function () {
       var open = self.toggle.getAttribute("aria-expanded") !== "true";
       self.toggle.setAttribute("aria-expanded", String(open));
@@ -409,8 +419,7 @@
     if (history) this.remember(this.query(state), history);
   };
 
-  /* Update the address bar just after the results are painted: pushState makes
-     the browser save its scroll position, which forces a layout mid-frame. */
+  /* The address bar is updated after the paint: pushState forces a layout. */
   Finder.prototype.remember = function (url, history) {
     var self = this;
     window.cancelAnimationFrame(this.pendingHistory);
@@ -462,9 +471,8 @@
     return page;
   };
 
-  /* Put the page of cards in the list, in order, and nothing else, so each
-     update touches about 20 cards whether there are 20 case studies or 5,000.
-     The DOM order is the reading order (no CSS reordering). */
+  /* Only the page of cards is in the list, in reading order: each update touches
+     about 20 cards however many case studies there are. */
   Finder.prototype.arrange = function (page, total) {
     this.page = page;
     var key = page.map(function (record) { return record.position; }).join(",");
@@ -474,7 +482,7 @@
     }
     var left = total - page.length;
     if (this.more.hidden !== left <= 0) this.more.hidden = left <= 0;
-    setText(this.more, "Show " + number(Math.min(PAGE, left)) + " more of " + number(left) + " remaining");
+    setText(this.more, moreText(PAGE, left));
   };
 
   /* "Download this list" and "Copy link to this view". Without the script the
@@ -554,6 +562,7 @@
         ? "No case studies found"
         : plural(count, "case study", "case studies") + " of " + number(this.records.length);
     this.empty.hidden = count !== 0;
+    setText(this.summary, text);
     if (count === 0) {
       this.emptyMessage.textContent = state.q
         ? "No case studies match \u201c" + state.q + "\u201d" + (this.hasFilters(state) ? " with the filters you chose." : ".")
@@ -585,7 +594,7 @@
     var any = false;
     if (state.q) {
       any = true;
-      this.addChip("Search: " + state.q, "Remove search for " + state.q, function () {
+      this.addChip("Search: " + state.q, "Remove Search: " + state.q, function () {
         self.input.value = "";
       });
     }
@@ -770,7 +779,7 @@
       var left = count - self.shown;
       self.moreBox.hidden = count === 0;
       self.moreButton.hidden = left <= 0;
-      setText(self.moreButton, "Show " + number(Math.min(RESULTS, left)) + " more of " + number(left) + " remaining");
+      setText(self.moreButton, moreText(RESULTS, left));
     });
   };
 
@@ -817,11 +826,8 @@
     });
   }
 
-  // `mkdocs serve` only: reload the page when a file is saved. MkDocs injects its
-  // live-reload script inline, a different one on every request, so the page's
-  // Content-Security-Policy (inline scripts only by hash) refuses it; the refused
-  // script is still in the page, so this reads the two numbers MkDocs gave it and
-  // asks the server the same question it would. On the published site there is none.
+  // `mkdocs serve` only: its inline live-reload script is refused by the CSP, so
+  // this reads the two numbers MkDocs gave it and polls as it would.
   function liveReload() {
     var found = null;
     Array.prototype.forEach.call(document.scripts, function (script) {
