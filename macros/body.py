@@ -234,9 +234,13 @@ class _Reading:
         return self.line_at(spans[0][0]) if spans else self.first_line
 
     def line_text(self, line: int) -> str:
+        """One line of the text the parser read (from the newlines it noted, not a split per call)."""
         index = line - self.first_line
-        lines = self.text.split("\n")
-        return lines[index] if 0 <= index < len(lines) else ""
+        if not 0 <= index <= len(self.newlines):
+            return ""
+        start = self.newlines[index - 1] + 1 if index > 0 else 0
+        end = self.newlines[index] if index < len(self.newlines) else len(self.text)
+        return self.text[start:end]
 
 
 class _Profile:

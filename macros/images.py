@@ -31,7 +31,6 @@ _SIGNATURES: dict[str, tuple[bytes, ...]] = {
 }
 IMAGE_EXTENSIONS = tuple(_SIGNATURES)
 _NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.(png|jpe?g|gif|webp)")
-_OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 WHERE = "put pictures in case_studies/images/ and link them from a case study as '../images/<file>'"
 
 
@@ -93,8 +92,10 @@ def check_image(path: Path, mode: int) -> str | None:
         stem = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "picture"
         return (f"'{name}' is not a valid picture name — use lower-case letters, digits and single hyphens, "
                 f"such as '{stem}{suffix.lower().replace('.jpeg', '.jpg')}'")
+    from .loading import OPEN_UNTRUSTED  # here: macros/loading.py imports this module
+
     try:
-        descriptor = os.open(path, _OPEN_FLAGS)
+        descriptor = os.open(path, OPEN_UNTRUSTED)
     except OSError as error:
         return f"cannot be read ({error.strerror or error})"
     try:

@@ -65,7 +65,7 @@ _SPECIAL_KINDS = (
     (stat.S_ISBLK, "block device"),
 )
 # Opening never follows a link, never waits on a pipe or terminal, never adopts a terminal.
-_OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+OPEN_UNTRUSTED = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def find_case_study_files(paths: Iterable[Path], root: Path) -> tuple[list[Path], list[Problem]]:
@@ -235,7 +235,7 @@ def _read_capped(path: Path) -> tuple[bytes, str | None]:
     if not stat.S_ISREG(mode):
         return b"", _not_regular(mode)
     try:
-        descriptor = os.open(path, _OPEN_FLAGS)
+        descriptor = os.open(path, OPEN_UNTRUSTED)
     except OSError as error:
         return b"", LINK if error.errno == errno.ELOOP else _unreadable(error)
     try:

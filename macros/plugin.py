@@ -265,10 +265,11 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page has been read: build the search index before any page is written."""
+        env.globals["cb_csp"] = self.content_security_policy(env, config)  # for overrides/main.html
+        # The navigation rendered once per folder for pages outside it (overrides/partials/nav.html).
+        env.globals["cb_nav_cache"] = {}
         if self.problems is not None:
             config.extra["cb_search"] = NO_SEARCH
-            env.globals["cb_nav_cache"] = {}
-            env.globals["cb_csp"] = self.content_security_policy(env, config)
             return env
         assert self.index is not None and self.words is not None
         documents = search_documents(self.case_study_documents, self.pages.values(), self.handwritten)
@@ -278,9 +279,6 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
             files.append(File.generated(config, self.search.path(key), content=text))
         # For the header search box (overrides/partials/search.html).
         config.extra["cb_search"] = {"base": self.search.base, "word_keys": " ".join(self.search.word_keys)}
-        # The navigation rendered once per folder for pages outside it (overrides/partials/nav.html).
-        env.globals["cb_nav_cache"] = {}
-        env.globals["cb_csp"] = self.content_security_policy(env, config)  # for overrides/main.html
         return env
 
     def content_security_policy(self, env: Any, config: MkDocsConfig) -> str:

@@ -4,6 +4,8 @@ people use most, and the statement every page links to."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +103,19 @@ def phone(browser: Any, width: int = 320) -> Any:
     return browser.new_context(viewport={"width": width, "height": 800})
 
 
+@contextmanager
+def on_a_phone(browser: Any, site: ServedSite, path: str) -> Iterator[Any]:
+    """A page of the site loaded at 320 px; its context is closed however the test ends."""
+    context = phone(browser)
+    try:
+        page = context.new_page()
+        page.goto(site.url + path)
+        page.wait_for_load_state("networkidle")
+        yield page
+    finally:
+        context.close()
+
+
 def focused(page: Any) -> dict[str, Any]:
     return page.evaluate(
         """() => { const el = document.activeElement; const style = getComputedStyle(el);
@@ -147,65 +162,53 @@ def test_the_search_chip_says_what_it_shows(page: Any, bundled_site: ServedSite)
 
 
 def test_the_closed_drawer_holds_no_tab_stops_on_a_phone(browser: Any, bundled_site: ServedSite) -> None:
-    context = phone(browser)
-    page = context.new_page()
-    page.goto(bundled_site.url + "hubs/")
-    page.wait_for_load_state("networkidle")
-    for _ in range(20):
-        page.keyboard.press("Tab")
-        assert not focused(page)["inDrawer"]
-    page.goto(bundled_site.url + "hubs/")  # Tab may have opened the search box over the header
-    page.wait_for_load_state("networkidle")
-    page.click("label.md-header__button[for=__drawer]")
-    page.wait_for_timeout(400)
-    landed = False
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        now = focused(page)
-        if now["inDrawer"]:
-            landed = now["visible"]
-            break
-    assert landed
-    context.close()
+    with on_a_phone(browser, bundled_site, "hubs/") as page:
+        for _ in range(20):
+            page.keyboard.press("Tab")
+            assert not focused(page)["inDrawer"]
+        page.goto(bundled_site.url + "hubs/")  # Tab may have opened the search box over the header
+        page.wait_for_load_state("networkidle")
+        page.click("label.md-header__button[for=__drawer]")
+        page.wait_for_timeout(400)
+        landed = False
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            now = focused(page)
+            if now["inDrawer"]:
+                landed = now["visible"]
+                break
+        assert landed
 
 
 def test_code_blocks_on_a_phone_scroll_and_can_be_focused(browser: Any, bundled_site: ServedSite) -> None:
-    context = phone(browser)
-    page = context.new_page()
-    page.goto(bundled_site.url + "contribute/")
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(300)
-    blocks = page.evaluate(
-        """() => Array.from(document.querySelectorAll('pre > code')).map(code => ({
-        scrolls: code.scrollWidth > code.clientWidth, overflow: getComputedStyle(code).overflowX,
-        tabindex: code.getAttribute('tabindex'), right: code.getBoundingClientRect().right}))"""
-    )
-    assert blocks
-    for block in blocks:
-        assert block["right"] <= 320
-        if block["scrolls"]:
-            assert block["overflow"] == "auto" and block["tabindex"] == "0"
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0
-    assert axe_violations(page) == []
-    context.close()
+    with on_a_phone(browser, bundled_site, "contribute/") as page:
+        page.wait_for_timeout(300)
+        blocks = page.evaluate(
+            """() => Array.from(document.querySelectorAll('pre > code')).map(code => ({
+            scrolls: code.scrollWidth > code.clientWidth, overflow: getComputedStyle(code).overflowX,
+            tabindex: code.getAttribute('tabindex'), right: code.getBoundingClientRect().right}))"""
+        )
+        assert blocks
+        for block in blocks:
+            assert block["right"] <= 320
+            if block["scrolls"]:
+                assert block["overflow"] == "auto" and block["tabindex"] == "0"
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0
+        assert axe_violations(page) == []
 
 
 def test_on_a_phone_the_hubs_are_a_list_not_a_tiny_picture(browser: Any, bundled_site: ServedSite) -> None:
-    context = phone(browser)
-    page = context.new_page()
-    page.goto(bundled_site.url + "hubs/")
-    page.wait_for_load_state("networkidle")
-    assert page.is_hidden(".cb-network")
-    described = page.text_content("#cb-network-desc")
-    hubs = int(re.search(r"linked to the (\d+) Maths Hubs", described).group(1))  # type: ignore[union-attr]
-    items = page.locator(".cb-network__list > li")
-    assert items.count() == hubs
-    for n in range(hubs):
-        assert items.nth(n).is_visible()
-        assert items.nth(n).locator("a").first.is_visible()
-    assert axe_violations(page) == []
-    context.close()
+    with on_a_phone(browser, bundled_site, "hubs/") as page:
+        assert page.is_hidden(".cb-network")
+        described = page.text_content("#cb-network-desc")
+        hubs = int(re.search(r"linked to the (\d+) Maths Hubs", described).group(1))  # type: ignore[union-attr]
+        items = page.locator(".cb-network__list > li")
+        assert items.count() == hubs
+        for n in range(hubs):
+            assert items.nth(n).is_visible()
+            assert items.nth(n).locator("a").first.is_visible()
+        assert axe_violations(page) == []
     wide = browser.new_context(viewport={"width": 1280, "height": 800})
     page = wide.new_page()
     page.goto(bundled_site.url + "hubs/")
@@ -214,22 +217,18 @@ def test_on_a_phone_the_hubs_are_a_list_not_a_tiny_picture(browser: Any, bundled
 
 
 def test_figure_tables_on_a_phone_keep_row_labels_readable_and_level(browser: Any, bundled_site: ServedSite) -> None:
-    context = phone(browser)
-    page = context.new_page()
-    page.goto(bundled_site.url + "programme-in-numbers/")
-    page.wait_for_load_state("networkidle")
-    rows = page.evaluate(
-        """() => Array.from(document.querySelectorAll('.cb-chart__table tbody tr')).map(row => {
-        const cells = Array.from(row.children).map(cell => {
-          const range = document.createRange(); range.selectNodeContents(cell);
-          return {top: range.getClientRects()[0].top, width: cell.getBoundingClientRect().width}; });
-        return cells; })"""
-    )
-    assert rows
-    for cells in rows:
-        assert cells[0]["width"] >= 120  # 9em of the table's text, not a column a word wide
-        assert all(abs(cell["top"] - cells[0]["top"]) <= 2 for cell in cells)  # bold and regular glyphs differ by a pixel
-    context.close()
+    with on_a_phone(browser, bundled_site, "programme-in-numbers/") as page:
+        rows = page.evaluate(
+            """() => Array.from(document.querySelectorAll('.cb-chart__table tbody tr')).map(row => {
+            const cells = Array.from(row.children).map(cell => {
+              const range = document.createRange(); range.selectNodeContents(cell);
+              return {top: range.getClientRects()[0].top, width: cell.getBoundingClientRect().width}; });
+            return cells; })"""
+        )
+        assert rows
+        for cells in rows:
+            assert cells[0]["width"] >= 120  # 9em of the table's text, not a column a word wide
+            assert all(abs(cell["top"] - cells[0]["top"]) <= 2 for cell in cells)  # bold and regular glyphs differ by a pixel
 
 
 def test_every_page_links_to_the_accessibility_statement(bundled_site: ServedSite) -> None:

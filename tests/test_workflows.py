@@ -154,20 +154,16 @@ def evaluate(expression: str, context: dict[str, Any]) -> Any:
                 values = [value.get(part) if isinstance(value, dict) else None for value in values]
         return values if spread else values[0]
 
+    # The two binary levels, loosest first: each operator joins the level below it (both sides are evaluated).
+    joins = {0: ("||", lambda left, right: left or right), 1: ("&&", lambda left, right: left and right)}
+
     def parse(level: int) -> Any:
-        if level == 0:  # ||
-            value = parse(1)
-            while tokens[0] == "||":
+        if level in joins:
+            operator, join = joins[level]
+            value = parse(level + 1)
+            while tokens[0] == operator:
                 tokens.pop(0)
-                right = parse(1)
-                value = value or right
-            return value
-        if level == 1:  # &&
-            value = parse(2)
-            while tokens[0] == "&&":
-                tokens.pop(0)
-                right = parse(2)
-                value = value and right
+                value = join(value, parse(level + 1))
             return value
         if level == 2:  # ! and comparisons
             if tokens[0] == "!":
