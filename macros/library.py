@@ -16,6 +16,7 @@ from pathlib import Path
 from .body import RenderedBody, render_body
 from .checks import QUESTION_TYPE, check_case_study
 from .figures import Figures, load_figures
+from .glossary import Glossary, load_glossary
 from .images import Image, find_images
 from .links import SiteMap, build_site_map
 from .loading import CaseStudyFile, display_path, find_case_study_files, read_case_study
@@ -33,6 +34,8 @@ class Library:
     root: Path
     vocabularies: Vocabularies | None
     figures: Figures | None = None
+    # data/glossary.yml (macros/glossary.py): empty without the file, None when it has problems.
+    glossary: Glossary | None = None
     case_studies: tuple[CaseStudy, ...] = ()  # every valid file, drafts included
     # Each valid case study's body as the page shows it, by slug (macros/body.py).
     bodies: Mapping[str, RenderedBody] = field(default_factory=dict)
@@ -58,6 +61,9 @@ def load_library(root: Path, paths: Iterable[Path] | None = None, today: dt.date
     vocabularies, problems = load_vocabularies(root / DATA_DIR, root)
     figures, figure_problems = load_figures(root / DATA_DIR, root)
     problems.extend(figure_problems)
+    glossary, glossary_problems = load_glossary(root / DATA_DIR, root)
+    problems.extend(glossary_problems)
+    abbreviations = glossary.abbreviations() if glossary is not None else {}
     # No case_studies/ folder (git keeps no empty folders) is simply no case studies; a link there is reported.
     content = root / CASE_STUDIES_DIR
     default = [content] if content.is_dir() or content.is_symlink() else []
@@ -89,7 +95,7 @@ def load_library(root: Path, paths: Iterable[Path] | None = None, today: dt.date
     case_studies: list[CaseStudy] = []
     bodies: dict[str, RenderedBody] = {}
     for split, case_study in checked:
-        rendered = render_case_study_body(split, site)
+        rendered = render_case_study_body(split, site, abbreviations)
         problems.extend(Problem(split.display_path, found.line, "body", found.message) for found in rendered.problems)
         # A template's prompt left in (`casebook new` writes them for the editor to replace).
         scaffold = scaffold_problems(split.body, split.body_line)
@@ -108,6 +114,7 @@ def load_library(root: Path, paths: Iterable[Path] | None = None, today: dt.date
         root=root,
         vocabularies=vocabularies,
         figures=figures,
+        glossary=glossary,
         case_studies=tuple(case_studies),
         bodies=bodies,
         images=tuple(images),
@@ -117,14 +124,18 @@ def load_library(root: Path, paths: Iterable[Path] | None = None, today: dt.date
     )
 
 
-def render_case_study_body(file: CaseStudyFile, site: SiteMap | None) -> RenderedBody:
-    """A file's body in the case-study profile, checked as it is rendered; ``site`` follows its links."""
+def render_case_study_body(
+    file: CaseStudyFile, site: SiteMap | None, abbreviations: Mapping[str, str] | None = None
+) -> RenderedBody:
+    """A file's body in the case-study profile, checked as it is rendered; ``site`` follows its links,
+    and the glossary's ``abbreviations`` are shown with what they stand for."""
     return render_body(
         file.body,
         file.body_line,
         page_url=f"case-studies/{file.slug}/",
         site=site,
         questions=file.front_matter.get("type") == QUESTION_TYPE,
+        abbreviations=abbreviations,
     )
 
 

@@ -8,13 +8,16 @@ Macro output is never rendered again as a template, so case-study text stays tex
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import quote
 
 from . import charts, field_guide, render
 from .figures import Chart, Figures
+from .glossary import Glossary, GlossaryTerm
 from .index import CaseStudyIndex
-from .model import FACETS, LISTED_VOCABULARIES
+from .model import FACETS, LISTED_VOCABULARIES, CaseStudy
 
 PLUGIN_NAME = "casebook"
 
@@ -41,6 +44,12 @@ def define_env(env: Any) -> None:
     def figures() -> Figures:
         found = getattr(env.conf.plugins.get(PLUGIN_NAME), "figures", None)
         if not isinstance(found, Figures):
+            raise MacroError("the 'casebook' plugin must be listed under 'plugins:' in mkdocs.yml")
+        return found
+
+    def glossary() -> Glossary:
+        found = getattr(env.conf.plugins.get(PLUGIN_NAME), "glossary", None)
+        if not isinstance(found, Glossary):
             raise MacroError("the 'casebook' plugin must be listed under 'plugins:' in mkdocs.yml")
         return found
 
@@ -130,6 +139,11 @@ def define_env(env: Any) -> None:
         return "\n".join(chart_section(chart) for chart in figures().charts)
 
     @env.macro  # type: ignore[untyped-decorator]
+    def glossary_table() -> str:
+        """Every abbreviation in data/glossary.yml: what it stands for and means, and the case studies using it."""
+        return render_glossary_table(glossary(), index().case_studies, root())
+
+    @env.macro  # type: ignore[untyped-decorator]
     def field_table() -> str:
         """Every front-matter field, whether it is needed and what to write."""
         return field_guide.render_field_table()
@@ -149,3 +163,37 @@ def define_env(env: Any) -> None:
         if not repo_url:  # a build without REPO_URL (the deploy workflow sets it) knows no repository to link
             return f"{render.e(text)} (in the repository: <strong>Issues</strong>, <strong>New issue</strong>, then <strong>Share a case study</strong>)"
         return f'<a href="{render.e(repo_url.rstrip("/") + "/issues/new?template=case-study.yml")}">{render.e(text)}</a>'
+
+
+def render_glossary_table(glossary: Glossary, case_studies: Iterable[CaseStudy], root: str) -> str:
+    """The glossary as a table, by abbreviation: each term with its count of published case studies,
+    linked to the finder's search for it (which finds its long form too)."""
+    # One pass over each case study for all the terms: a library's worth of text is read once.
+    uses: Counter[str] = Counter()
+    for case_study in case_studies:
+        uses.update(glossary.terms_in(f"{case_study.title}\n{case_study.summary}\n{case_study.body}"))
+    rows = "\n".join(_glossary_row(term, uses[term.abbreviation], root)
+                     for term in sorted(glossary, key=lambda term: term.abbreviation.casefold()))
+    caption = "Abbreviations and what they stand for"
+    return (
+        # Scrolls sideways on a narrow screen: focusable and named, so a keyboard can scroll it.
+        f'<div class="cb-table" tabindex="0" role="region" aria-label="{render.e(caption)}"><table class="cb-glossary">\n'
+        f"<caption>{render.e(caption)}</caption>\n"
+        '<thead><tr><th scope="col">Abbreviation</th><th scope="col">Stands for</th>'
+        '<th scope="col">What it means</th><th scope="col">Used in</th></tr></thead>\n'
+        f"<tbody>\n{rows}\n</tbody></table></div>"
+    )
+
+
+def _glossary_row(term: GlossaryTerm, count: int, root: str) -> str:
+    shorts = ", ".join(f'<abbr title="{render.e(long)}">{render.e(short)}</abbr>' for short, long in term.forms)
+    if count:
+        label = f"{count} case stud{'y' if count == 1 else 'ies'}"
+        search = f"{root}case-studies/?q={quote(term.abbreviation, safe='')}"
+        used = f'<a href="{render.e(search)}">{label}</a>'
+    else:
+        used = "none yet"
+    return (
+        f'<tr id="{render.e(f"term-{term.abbreviation.lower()}")}"><th scope="row">{shorts}</th>'
+        f"<td>{render.e(term.stands_for)}</td><td>{render.e(term.description or '')}</td><td>{used}</td></tr>"
+    )

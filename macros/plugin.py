@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from html import escape, unescape
 from pathlib import Path
 from functools import partial
@@ -41,8 +42,10 @@ from .problems_page import (
 from .render import root_for
 from .reporting import format_build_failure
 from .sharing import head_tags, mark_links_for_print
-from .search_index import SearchDocument, SearchFiles, build_search_files, word_sources
+from .search_index import PassageTexts, SearchDocument, SearchFiles, build_search_files, passage_texts, word_sources
+from .glossary import Glossary
 from .search_worker import BackgroundWords
+from .search_words import NO_GLOSSARY, GlossaryWords
 from .site_search import case_study_documents, search_documents
 
 if TYPE_CHECKING:
@@ -98,10 +101,15 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         self.root = Path.cwd()
         self.index: CaseStudyIndex | None = None
         self.figures: Figures | None = None
+        self.glossary: Glossary | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.handwritten: list[tuple[str, str, str, str]] = []  # (url, title, description, markdown)
         self.search: SearchFiles | None = None
         self.case_study_documents: list[SearchDocument] = []
+        self.glossary_words = NO_GLOSSARY
+        self.search_writer: threading.Thread | None = None
+        self.texts: PassageTexts | None = None
+        self.search_error: OSError | None = None
         self.words: BackgroundWords | None = None
         self.serving = False
         self.problems: str | None = None  # while serving, the problems page's HTML (macros/problems_page.py)
@@ -127,10 +135,12 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         self.root = Path(config.config_file_path).resolve().parent
         self.index = None
         self.figures = None
+        self.glossary = None
         self.pages = {}
         LINK_WARNINGS.pages = self.pages  # this build's pages (one plugin object serves every build of `mkdocs serve`)
         self.handwritten = []
         self.search = None
+        self.texts = None
         self.case_study_documents = []
         self.problems = None
         self.on_build_error(error=RuntimeError("a new build started"))  # a previous build's worker, if any
@@ -155,9 +165,18 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
             raise PluginError(format_build_failure(library))
         self.index = build_index(library.case_studies, library.vocabularies)
         self.figures = library.figures
+        self.glossary = library.glossary
         # The search words of the case studies, indexed on another core while the pages render.
         self.case_study_documents = case_study_documents(self.index)
-        self.words = BackgroundWords(word_sources(self.case_study_documents))
+        self.glossary_words = (
+            GlossaryWords.from_forms((term.abbreviation, term.forms) for term in library.glossary.terms)
+            if library.glossary else NO_GLOSSARY
+        )
+        self.words = BackgroundWords(word_sources(self.case_study_documents), self.glossary_words)
+        # The case studies' passage texts: known now, written on another thread while the pages are built.
+        self.texts = passage_texts(self.case_study_documents)
+        self.search_writer = threading.Thread(target=self._write_texts, args=(self.texts, Path(config.site_dir)), daemon=True)
+        self.search_writer.start()
         clashes: list[Problem] = []
         for page in plan_pages(self.index, self.search_files, library.bodies):
             existing = files.get_file_from_path(page.src_uri)
@@ -274,9 +293,10 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         assert self.index is not None and self.words is not None
         documents = search_documents(self.case_study_documents, self.pages.values(), self.handwritten)
         postings, self.words = self.words.result(), None
-        self.search = build_search_files(documents, (len(self.case_study_documents), postings))
-        for key, text in self.search.files.items():
-            files.append(File.generated(config, self.search.path(key), content=text))
+        self.search = build_search_files(
+            documents, (len(self.case_study_documents), postings), self.glossary_words, self.texts
+        )
+        # Written with the site (on_post_build): nothing in the build reads them.
         # For the header search box (overrides/partials/search.html).
         config.extra["cb_search"] = {"base": self.search.base, "word_keys": " ".join(self.search.word_keys)}
         return env
@@ -293,7 +313,29 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         except PolicyError as error:
             raise PluginError(str(error)) from error
 
+    def _write_texts(self, texts: PassageTexts, site_dir: Path) -> None:
+        try:
+            texts.write(site_dir)
+        except OSError as error:
+            self.search_error = error
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.search_writer is not None:
+            self.search_writer.join()
+            self.search_writer = None
+        try:
+            if self.search is not None:
+                self.search.write(Path(config.site_dir))
+        except OSError as failure:
+            self.search_error = failure
+        problem, self.search_error = self.search_error, None
+        if problem is not None:
+            raise PluginError(f"casebook: could not write the search files into {config.site_dir}: {problem}")
+
     def on_build_error(self, *, error: Exception) -> None:
+        if self.search_writer is not None:  # never left writing into the next build's site
+            self.search_writer.join()
+            self.search_writer = None
         if self.words is not None:
             self.words.cancel()
             self.words = None

@@ -2,22 +2,32 @@
 and the finder's free-text search.
 
 Nothing is fetched until a reader searches. Then the browser loads the words
-file covering each query word, and the documents files holding the results it
-shows, tens of kilobytes at most, however large the library grows. Words are
-normalised exactly as the JavaScript normalises a query: accents removed, lower
-case, split on anything that is not a letter or digit.
+file covering each query word, and a small file for each result it shows: tens
+of kilobytes at most, however large the library grows. Words are read by
+macros/search_words.py, which the JavaScript mirrors.
 
 Files, under ``case-studies/search/<version>/``:
 
 - ``<key>.json``: the words starting with ``key`` (a letter, or two or three
   when one letter's words would make too big a file), each mapped to the
-  documents using it, as ascending ``id * 2 + 1 if the word is in the title else
-  id * 2``, delta-encoded (``[6, 3]`` means document 3, then document 4 in its
-  title). A word too short for its letter's longer keys stays in the shorter
-  key's file, so a query word needs every key that starts with it or that it
-  starts with.
-- ``docs-<n>.json``: documents ``n * 100`` to ``n * 100 + 99`` as
-  ``[url, title, summary]``, the url relative to the site root.
+  documents using it, as ascending ``id * 4 + field``, where field is 2 for the
+  title, 1 for the summary and facts (type, phases, hubs, models, programmes,
+  trust, school, people), 0 for the body; delta-encoded (``[9, 5]`` is 9,
+  document 2 in its facts, then 14, document 3 in its title). A word is stored
+  as written (normalised), not as its stem:
+  the browser stems the words of a file it fetches. A word too short for its
+  letter's longer keys stays in the shorter key's file, so a query word needs
+  every key that starts with it or that it starts with.
+- ``docs-<n>.json``: ``[url, title, summary]`` of documents ``n * 10`` to
+  ``n * 10 + 9``, the url relative to the site root: fetched for the results shown.
+- ``search.json``: what a first search reads before any words file: the
+  glossary's words (search_words.GlossaryWords.as_json) and where the texts are.
+- ``../texts-<digest>/<id>.json``: each case study's text as a string (facts,
+  then body, plain), fetched only to show a passage for a result on screen whose
+  words are not in its title or summary. In a folder of their own, named by
+  their content, because they are known as soon as the case studies are and are
+  written while the pages are built (PassageTexts). The other documents' texts
+  are ``text-<id>.json`` here.
 
 Case studies come first, in the finder's newest-first order, so a document id
 below the number of case studies is also the position of its card in the finder.
@@ -28,40 +38,32 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+
+from .search_words import NO_GLOSSARY, GlossaryWords, WordReader
 
 SEARCH_DIR = "case-studies/search"
-DOCUMENTS_PER_FILE = 100
+# Few enough that ten results spread over ten files stay small, enough to keep the files few.
+DOCUMENTS_PER_FILE = 10
+TEXT_LENGTH = 12_000  # characters of a document's text kept for passages
+TITLE, FACTS, BODY = 2, 1, 0  # where a word is: the field of a posting
 WORDS_FILE_SIZE = 40_000  # characters of JSON before a key is split by its next letter
 LONGEST_KEY = 3
-_WORD = re.compile(r"[a-z0-9]{2,}")  # one-letter words narrow nothing
 # Markdown link targets and reference definitions are addresses, not words.
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|^\s{0,3}\[[^\]]+\]:.*$", re.MULTILINE)
-# Words too common to narrow a search; the JavaScript drops them from queries too.
-STOPWORDS = frozenset(
-    """a about after all also an and are as at be been but by can could did do does for from had has have he her
-    his how i if in into is it its me more most my no not of on one or our out she so some than that the their them
-    then there these they this those to up us was we were what when which who will with would you your""".split()
-)
 
 
-_COMBINING_MARKS = re.compile("[\u0300-\u036f]")  # what the JavaScript removes, no more
-
-
-def normalise(text: str) -> str:
-    """Lower case, accents removed: the same on both sides of a search."""
-    if text.isascii():  # nearly all text, and ten times faster
-        return text.lower()
-    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
-
-
-def words(text: str) -> set[str]:
+def words(text: str, reader: WordReader | None = None) -> set[str]:
+    """The search words of ``text``, link targets left out."""
     if "]" in text:  # only then can there be a link target to leave out
         text = _LINK_TARGET.sub(" ", text)
-    return set(_WORD.findall(normalise(text))) - STOPWORDS
+    return (reader or _PLAIN).words(text)
+
+
+_PLAIN = WordReader()
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,8 @@ class SearchDocument:
     url: str  # relative to the site root, e.g. "case-studies/some-slug/"
     title: str
     summary: str  # shown under the title in results
-    text: str  # everything else worth finding it by (names, body)
+    text: str  # the body, as plain text
+    facts: str = ""  # names worth finding it by: type, phases, hubs, trust, people…
 
 
 @dataclass(frozen=True)
@@ -86,32 +89,75 @@ class SearchFiles:
     def path(self, key: str) -> str:
         return f"{self.base}{key}.json"
 
+    def write(self, site_dir: Path) -> None:
+        """Every file into the built site. Written here rather than handed to MkDocs one by one:
+        a library has two small files per document, and MkDocs makes each one's folder again."""
+        folder = site_dir / self.base
+        folder.mkdir(parents=True, exist_ok=True)
+        for key, text in self.files.items():
+            (folder / f"{key}.json").write_text(text, encoding="utf-8")
 
-Postings = dict[str, list[int]]  # word -> ascending id * 2 + in title
+
+Postings = dict[str, list[int]]  # word -> ascending id * 4 + field
+WordSource = tuple[str, str, str]  # (title, summary and facts, body): what index_words reads
 
 
-def index_words(documents: Iterable[tuple[str, str, str]], first: int = 0) -> Postings:
-    """The words of each (title, summary, text), numbering the documents from ``first``."""
+def index_words(documents: Iterable[WordSource], first: int = 0, glossary: GlossaryWords = NO_GLOSSARY) -> Postings:
+    """The words of each document, numbering the documents from ``first``."""
+    reader = WordReader(glossary)
     postings: Postings = defaultdict(list)
-    for number, (title, summary, text) in enumerate(documents, start=first):
-        in_title = words(title)
+    for number, (title, facts, text) in enumerate(documents, start=first):
+        in_title = words(title, reader)
+        in_facts = words(facts, reader) - in_title
         for word in in_title:
-            postings[word].append(number * 2 + 1)
-        for word in words(summary + "\n" + text) - in_title:
-            postings[word].append(number * 2)
+            postings[word].append(number * 4 + TITLE)
+        for word in in_facts:
+            postings[word].append(number * 4 + FACTS)
+        for word in words(text, reader) - in_title - in_facts:
+            postings[word].append(number * 4 + BODY)
     return dict(postings)
 
 
-def word_sources(documents: Iterable[SearchDocument]) -> list[tuple[str, str, str]]:
+def word_sources(documents: Iterable[SearchDocument]) -> list[WordSource]:
     """What index_words reads of each document (plain tuples travel well between processes)."""
-    return [(document.title, document.summary, document.text) for document in documents]
+    return [(document.title, document.summary + "\n" + document.facts, document.text) for document in documents]
 
 
-def build_search_files(documents: Sequence[SearchDocument], indexed: tuple[int, Postings] | None = None) -> SearchFiles:
+@dataclass(frozen=True)
+class PassageTexts:
+    """The texts passages are drawn from, for the first ``len(files)`` documents (the case
+    studies), in a folder named by what is in it. Known as soon as the case studies are,
+    so they can be written while the pages are built (one small file each: the many files of
+    the index), and they change only when a text does."""
+
+    folder: str  # relative to the site root: case-studies/search/texts-<digest>/
+    files: tuple[str, ...]  # each document's text, as JSON
+
+    def write(self, site_dir: Path) -> None:
+        folder = site_dir / self.folder
+        folder.mkdir(parents=True, exist_ok=True)
+        for number, text in enumerate(self.files):
+            (folder / f"{number}.json").write_text(text, encoding="utf-8")
+
+
+def passage_texts(documents: Sequence[SearchDocument]) -> PassageTexts:
+    files = tuple(_json(passage_text(document)) for document in documents)
+    digest = hashlib.sha256("\0".join(files).encode()).hexdigest()[:12]
+    return PassageTexts(f"{SEARCH_DIR}/texts-{digest}/", files)
+
+
+def build_search_files(
+    documents: Sequence[SearchDocument],
+    indexed: tuple[int, Postings] | None = None,
+    glossary: GlossaryWords = NO_GLOSSARY,
+    texts: PassageTexts | None = None,
+) -> SearchFiles:
     """The search files for ``documents``. ``indexed`` is index_words of the first
-    few of them, done already (see search_worker); the rest are indexed here."""
+    few of them, done already (see search_worker); the rest are indexed here.
+    ``texts`` holds the first documents' passage texts, written already; the
+    rest are written with these files as ``text-<id>.json``."""
     done, postings = indexed or (0, {})
-    for word, ids in index_words(word_sources(documents[done:]), first=done).items():
+    for word, ids in index_words(word_sources(documents[done:]), first=done, glossary=glossary).items():
         postings.setdefault(word, []).extend(ids)  # later documents, higher ids: still ascending
     by_letter: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for word in sorted(postings):
@@ -120,15 +166,31 @@ def build_search_files(documents: Sequence[SearchDocument], indexed: tuple[int, 
     for letter, group in sorted(by_letter.items()):
         chunks.update(_words_files(letter, group))
     files = dict(chunks)
+    texts = texts or PassageTexts(f"{SEARCH_DIR}/texts-none/", ())
+    # What a first search reads before any words file: the glossary, and where the texts are.
+    files["search"] = _json({
+        "glossary": glossary.as_json(),
+        "texts": {"base": "../" + texts.folder.removeprefix(SEARCH_DIR + "/"), "count": len(texts.files)},
+    })
     for start in range(0, len(documents), DOCUMENTS_PER_FILE):
-        page = documents[start : start + DOCUMENTS_PER_FILE]
-        files[f"docs-{start // DOCUMENTS_PER_FILE}"] = _json([[d.url, d.title, d.summary] for d in page])
+        batch = documents[start : start + DOCUMENTS_PER_FILE]
+        files[f"docs-{start // DOCUMENTS_PER_FILE}"] = _json([[d.url, d.title, d.summary] for d in batch])
+    for number, document in enumerate(documents[len(texts.files) :], start=len(texts.files)):
+        text = passage_text(document)
+        if text:
+            files[f"text-{number}"] = _json(text)
     digest = hashlib.sha256()
     for key, text in sorted(files.items()):
         digest.update(key.encode() + b"\0" + text.encode())
     return SearchFiles(
         version=digest.hexdigest()[:12], files=files, word_keys=tuple(sorted(chunks)), documents=len(documents)
     )
+
+
+def passage_text(document: SearchDocument) -> str:
+    """What a passage is drawn from: the facts, then the body, one space between words."""
+    text = " ".join((document.facts + " " + document.text).split())
+    return text[:TEXT_LENGTH].rsplit(" ", 1)[0] if len(text) > TEXT_LENGTH else text
 
 
 def _words_files(prefix: str, group: dict[str, list[int]]) -> dict[str, str]:
@@ -158,7 +220,24 @@ def _deltas(values: list[int]) -> list[int]:
     return [value - previous for previous, value in zip([0, *values], values)]  # values ascend
 
 
-_MARKDOWN_NOISE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|```.*?```|<[^>]+>|[#>*_`|\[\]()!-]+", re.DOTALL)
+# A fenced block, from its opening line to the closing fence of the same kind: code and
+# examples (an error message naming a misspelt hub) are not what a reader searches for.
+_FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_MARKDOWN_NOISE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|<[^>]+>|[#>*_`|\[\]()!-]+", re.DOTALL)
+
+
+# What a case study's Markdown writes besides its words (its profile has no HTML, no macros):
+# the marks of emphasis, code and tables go by str.translate, the marks that open a line by one pattern.
+_MARKUP_CHARACTERS = str.maketrans({"*": " ", "`": " ", "|": " ", "[": None, "]": None})
+_LINE_MARKUP = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-+][ \t]|[!?]{3}\+?[ \t]+[a-z]+|[ \t:-]*-{3}[ \t:-]*$)", re.MULTILINE
+)
+
+
+def case_study_text(markdown: str) -> str:
+    """A case study's body as plain text, for its search words and passages."""
+    text = _LINK_TARGET.sub(" ", markdown).replace("](", " ").translate(_MARKUP_CHARACTERS)
+    return _LINE_MARKUP.sub(" ", text)
 
 
 def markdown_text(markdown: str) -> str:
@@ -166,4 +245,5 @@ def markdown_text(markdown: str) -> str:
     if markdown.startswith("---\n"):
         end = markdown.find("\n---", 4)
         markdown = markdown[end + 4 :] if end > 0 else markdown
+    markdown = _FENCED.sub(" ", markdown)
     return re.sub(r"\s+", " ", _MARKDOWN_NOISE.sub(" ", _LINK_TARGET.sub(" ", markdown))).strip()

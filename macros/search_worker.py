@@ -18,7 +18,8 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from .search_index import Postings, index_words
+from .search_index import Postings, WordSource, index_words
+from .search_words import NO_GLOSSARY, GlossaryWords
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 
@@ -27,10 +28,11 @@ WORTH_A_PROCESS = 300
 
 
 class BackgroundWords:
-    """index_words(documents), started now, collected with result()."""
+    """index_words(documents, glossary=glossary), started now, collected with result()."""
 
-    def __init__(self, documents: Sequence[tuple[str, str, str]]) -> None:
+    def __init__(self, documents: Sequence[WordSource], glossary: GlossaryWords = NO_GLOSSARY) -> None:
         self.documents = documents
+        self.glossary = glossary
         self._process: subprocess.Popen[bytes] | None = None
         self._writer: threading.Thread | None = None
         if len(documents) < WORTH_A_PROCESS or (os.cpu_count() or 1) < 2:
@@ -51,7 +53,7 @@ class BackgroundWords:
         assert self._process is not None and self._process.stdin is not None
         try:
             with self._process.stdin:
-                pickle.dump(list(self.documents), self._process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((list(self.documents), self.glossary), self._process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
         except OSError:
             pass  # the process ended early; result() finds out and indexes here
 
@@ -68,7 +70,7 @@ class BackgroundWords:
                 log.debug("casebook: the search words process failed (%s); indexing here", error)
             finally:
                 _stop(process)
-        return index_words(self.documents)
+        return index_words(self.documents, glossary=self.glossary)
 
     def cancel(self) -> None:
         """The build stopped: end the other process rather than leave it waiting."""
@@ -86,8 +88,8 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 def _main() -> None:
-    documents = pickle.load(sys.stdin.buffer)
-    pickle.dump(index_words(documents), sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    documents, glossary = pickle.load(sys.stdin.buffer)
+    pickle.dump(index_words(documents, glossary=glossary), sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
     sys.stdout.buffer.flush()
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from .index import CaseStudyIndex
 from .model import CaseStudy
 from .pages import GeneratedPage
-from .search_index import SearchDocument, markdown_text
+from .search_index import SearchDocument, case_study_text, markdown_text
 
 SUMMARY_LENGTH = 200
 
@@ -25,7 +25,9 @@ def case_study_document(case_study: CaseStudy, index: CaseStudyIndex) -> SearchD
     if case_study.school:
         names += [value for value in (case_study.school.name, case_study.school.location, case_study.school.setting) if value]
     names += [f"{person.name} {person.role or ''}" for person in case_study.people]
-    return SearchDocument(case_study.url, case_study.title, case_study.summary, " ".join(names) + "\n" + case_study.body)
+    return SearchDocument(
+        case_study.url, case_study.title, case_study.summary, case_study_text(case_study.body), facts=" · ".join(names)
+    )
 
 
 def case_study_documents(index: CaseStudyIndex) -> list[SearchDocument]:

@@ -156,7 +156,7 @@ class ServedSite:
 
 def bundled_copy(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
     copy = tmp_path_factory.mktemp(name) / "project"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache"))
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache", "node_modules"))
     return copy
 
 

@@ -256,22 +256,7 @@ SKIP_PAGES = [
 def test_the_first_tab_stop_skips_to_the_pages_title(page: Any, bundled_site: ServedSite, name: str, path: str) -> None:
     page.goto(bundled_site.url + path)
     page.wait_for_load_state("networkidle")
-    page.keyboard.press("Tab")
-    focused = page.evaluate(
-        "() => { const a = document.activeElement, box = a.getBoundingClientRect();"
-        " return {cls: a.className, text: a.textContent.trim(), href: a.getAttribute('href'),"
-        " visible: box.width > 0 && box.height > 0 && box.top >= 0 && box.top < innerHeight}; }"
-    )
-    assert "md-skip" in focused["cls"].split() and focused["text"] == "Skip to content"
-    assert focused["visible"]  # shown when focused
-    assert page.locator(".md-skip").count() == 1  # Material's own is the one link
-    title = page.locator("h1").first
-    assert focused["href"].endswith("#" + (title.get_attribute("id") or "-"))  # Material makes it absolute
-    page.keyboard.press("Enter")
-    page.wait_for_function("() => document.activeElement.tagName === 'H1'")
-    assert page.evaluate("() => document.activeElement === document.querySelector('article h1')")
-    top = page.evaluate("() => document.querySelector('article h1').getBoundingClientRect().top")
-    assert 0 <= top < 200  # scrolled to it, below the sticky header
+    skip_link_lands_on_the_title(page)
 
 
 def test_no_palette_toggle_or_stray_toc_label(bundled_site: ServedSite) -> None:
@@ -336,3 +321,195 @@ def test_the_header_search_open_with_results(page: Any, bundled_site: ServedSite
     page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
     result = page.evaluate("tags => axe.run('.md-search', {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     assert [violation["id"] for violation in result["violations"]] == []
+
+
+# --- A keyboard walk of each kind of page --------------------------------------------
+
+WALK_PAGES = [
+    ("home", ""),
+    ("finder", "case-studies/"),
+    ("a case study", "case-studies/dsat-jurassic-mobius/"),
+    ("a hub page", "hubs/jurassic/"),
+    ("the hubs list", "hubs/"),
+    ("a listing", "phases/primary/"),
+    ("a hand-written page", "working-with-your-maths-hub/"),
+    ("the 404 page", "404.html"),
+]
+MOST_TAB_STOPS = 200  # far more than any page has: reaching it means focus is trapped
+DRAWER_BELOW = 1220  # px: Material's 76.25em, below which the navigation is a drawer
+SEARCH_FOLDS_BELOW = 960  # px: Material's 60em, below which the header search is a button
+
+# What the reader has on the focused element once focus has scrolled it into view
+# and its focus transitions (Material's skip link fades in) have run; then a
+# rendering frame before the next Tab, as between a person's key presses (without
+# one, cards with content-visibility: auto may not yet be laid out when the next
+# Tab scrolls to them, and Chromium can leave the focused link off-screen).
+FOCUSED_STOP = """async () => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  for (const animation of document.getAnimations()) {  // jump to where they end: on it and its boxes, and
+    const target = animation.effect && animation.effect.target;  // the header search fading as Tab left it
+    if (target && (target.contains(el) || target.closest('.md-search'))) try { animation.finish(); } catch (endless) { /* runs for ever */ }
+  }
+  const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+  let opacity = 1;
+  for (let node = el; node instanceof Element; node = node.parentElement) opacity *= Number(getComputedStyle(node).opacity);
+  let vnode = axe.utils.getNodeFromTree(el);
+  if (!vnode) { axe.teardown(); axe.setup(); vnode = axe.utils.getNodeFromTree(el); }
+  const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+  const top = document.elementFromPoint(x, y);
+  const stop = {
+    html: el.outerHTML.slice(0, 120),
+    name: axe.commons.text.accessibleTextVirtual(vnode).trim(),
+    inView: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth,
+    visible: style.visibility === 'visible' && opacity > 0,
+    onTop: Boolean(top) && (el.contains(top) || top.contains(el)),
+    inMain: Boolean(el.closest('.md-content')),
+    inFooter: Boolean(el.closest('.md-footer')),
+    inClosedDrawer: Boolean(el.closest('.md-sidebar--primary')) && !document.getElementById('__drawer').checked,
+    inClosedSearch: Boolean(el.closest('.md-search')) && !document.getElementById('__search').checked,
+    isSkipLink: el.matches('a.md-skip'),
+  };
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  return stop;
+}"""
+
+
+def tab_stops(page: Any) -> list[dict[str, Any]]:
+    """Every Tab stop from the top of the page, in order, until focus leaves the page."""
+    page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))  # for accessible names, as axe computes them
+    page.evaluate("() => axe.setup()")
+    stops: list[dict[str, Any]] = []
+    for _ in range(MOST_TAB_STOPS):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED_STOP)
+        if stop is None:  # past the last stop, focus goes to the browser
+            return stops
+        stops.append(stop)
+    pytest.fail(f"{MOST_TAB_STOPS} Tab stops and still on the page: focus is trapped near {stops[-1]['html']}")
+
+
+def skip_link_lands_on_the_title(page: Any) -> None:
+    """The first Tab stop is Material's skip link, shown while focused; Enter moves focus to the page's <h1>."""
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "() => { const a = document.activeElement, box = a.getBoundingClientRect();"
+        " return {cls: a.className, text: a.textContent.trim(), href: a.getAttribute('href'),"
+        " visible: box.width > 0 && box.height > 0 && box.top >= 0 && box.top < innerHeight}; }"
+    )
+    assert "md-skip" in focused["cls"].split() and focused["text"] == "Skip to content"
+    assert focused["visible"]  # shown when focused
+    assert page.locator(".md-skip").count() == 1  # Material's own is the one link
+    title = page.locator("h1").first
+    assert focused["href"].endswith("#" + (title.get_attribute("id") or "-"))  # Material makes it absolute
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.tagName === 'H1'")
+    assert page.evaluate("() => document.activeElement === document.querySelector('article h1')")
+    top = page.evaluate("() => document.querySelector('article h1').getBoundingClientRect().top")
+    assert 0 <= top < 200  # scrolled to it, below the sticky header
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+@pytest.mark.parametrize(("name", "path"), WALK_PAGES, ids=[name for name, _ in WALK_PAGES])
+def test_a_keyboard_walk_of_the_page(browser: Any, bundled_site: ServedSite, name: str, path: str, width: int) -> None:
+    """Tab from the top to the end: every stop shows, has a name and is not covered;
+    the walk goes through the content to the footer; on a phone the closed drawer
+    and the closed header search hold none."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    errors: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(bundled_site.url + path)
+        page.wait_for_load_state("networkidle")
+        stops = tab_stops(page)
+        assert stops and stops[0]["isSkipLink"]
+        problems = [
+            f"{what}: {stop['html']}"
+            for stop in stops
+            for what, bad in [
+                ("not in view", not stop["inView"]),
+                ("not visible", not stop["visible"]),
+                ("covered by something else", not stop["onTop"]),
+                ("no accessible name", not stop["name"]),
+                ("in the closed drawer", width < DRAWER_BELOW and stop["inClosedDrawer"]),
+                ("in the closed header search", width < SEARCH_FOLDS_BELOW and stop["inClosedSearch"]),
+            ]
+            if bad
+        ]
+        assert problems == []
+        assert sum(stop["inMain"] for stop in stops) >= 2  # the page's own links, not just the header and footer
+        assert stops[-1]["inFooter"]  # and out through the footer
+        page.goto(bundled_site.url + path)
+        page.wait_for_load_state("networkidle")
+        skip_link_lands_on_the_title(page)
+    finally:
+        context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def test_on_a_phone_the_closed_header_search_is_hidden_and_its_button_opens_it(browser: Any, bundled_site: ServedSite) -> None:
+    with on_a_phone(browser, bundled_site, "hubs/") as page:
+        box = "getComputedStyle(document.querySelector('.md-search__inner')).visibility"
+        assert page.evaluate(box) == "hidden"
+        page.click("label.md-header__button[for=__search]")  # a tap on the header's search button
+        page.wait_for_function("() => document.activeElement.matches('.md-search__input')")
+        assert page.evaluate(box) == "visible" and page.is_visible(".md-search__input")
+        page.keyboard.type("trust", delay=20)
+        page.wait_for_selector(".md-search-result__item")
+        page.keyboard.press("Escape")
+        page.wait_for_function(f"() => {box} === 'hidden'")  # once it has faded out
+        assert not page.evaluate("document.getElementById('__search').checked")
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_tabbing_out_of_the_open_header_search_closes_it(browser: Any, bundled_site: ServedSite, width: int) -> None:
+    """Otherwise focus goes on through the page under the open search, which covers it."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(bundled_site.url + "hubs/")
+        page.wait_for_load_state("networkidle")
+        page.keyboard.press("/")
+        page.wait_for_function("() => document.activeElement.matches('.md-search__input')")
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if not page.evaluate("() => Boolean(document.activeElement.closest('.md-search'))"):
+                break
+        assert not page.evaluate("document.getElementById('__search').checked")
+    finally:
+        context.close()
+
+
+def test_the_404_page_has_a_skip_link(browser: Any, bundled_site: ServedSite) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(bundled_site.url + "404.html")
+        page.wait_for_load_state("networkidle")
+        skip_link_lands_on_the_title(page)
+    finally:
+        context.close()
+
+
+def test_on_a_phone_the_search_and_menu_buttons_are_keyboard_buttons(browser: Any, bundled_site: ServedSite) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    try:
+        page = context.new_page()
+        page.goto(bundled_site.url + "hubs/")
+        page.wait_for_load_state("networkidle")
+        for _ in range(6):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement.matches('label[for=__search]')"):
+                break
+        assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Search"
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.activeElement.matches('.md-search__input')")
+        page.keyboard.press("Escape")
+        assert not page.evaluate("document.getElementById('__search').checked")
+        page.focus("label.md-header__button[for=__drawer]")
+        page.keyboard.press(" ")
+        assert page.evaluate("document.getElementById('__drawer').checked")
+    finally:
+        context.close()

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 import pytest
 
 from macros.body import (
-    MAX_BACKTICK_RUNS, MAX_BRACKETS, MAX_NESTING, RenderedBody, heading_id, render_body, url_problem,
+    MAX_BACKTICK_RUNS, MAX_BRACKETS, MAX_NESTING, BodyProblem, RenderedBody, heading_id, render_body, url_problem,
 )
 
 
@@ -252,3 +252,49 @@ def test_table_columns_are_aligned_without_a_style_attribute() -> None:
     rendered = render("| A | B |\n|:--|--:|\n| 1 | 2 |\n")
     assert '<th align="left">A</th>' in rendered.html and '<td align="right">2</td>' in rendered.html
     assert "style=" not in rendered.html
+
+
+# --- abbreviations: the glossary's, and a body's own -------------------------------------------
+
+GLOSSARY = {"TA": "teaching assistant", "TAs": "teaching assistants"}
+
+
+def with_glossary(body: str, abbreviations: dict[str, str] | None = GLOSSARY) -> RenderedBody:
+    return render_body(body, 1, page_url="case-studies/x/", site=None, abbreviations=abbreviations)
+
+
+def test_the_glossarys_abbreviations_are_explained_outside_code() -> None:
+    rendered = with_glossary("## Why TAs matter\n\nA TA, two TAs, and `TA` in code; not TAKE or ta.\n")
+    assert rendered.html == (
+        '<h2 id="why-tas-matter">Why <abbr title="teaching assistants">TAs</abbr> matter'
+        '<a class="headerlink" href="#why-tas-matter" title="Permanent link">¶</a></h2>\n'
+        '<p>A <abbr title="teaching assistant">TA</abbr>, two <abbr title="teaching assistants">TAs</abbr>, '
+        "and <code>TA</code> in code; not TAKE or ta.</p>"
+    )
+    assert [(heading.id, heading.text) for heading in rendered.toc] == [("why-tas-matter", "Why TAs matter")]
+
+
+def test_an_abbreviation_changes_no_word_count() -> None:
+    body = "Our TA, (TA) and TA/TAs non-TAs x.\n"
+    assert with_glossary(body).word_count == with_glossary(body, None).word_count == 7
+
+
+def test_a_bodys_own_definitions_win_for_that_body_and_never_reach_the_next() -> None:
+    own = with_glossary("Our TA met the XYZ group.\n\n*[TA]: technical adviser\n*[XYZ]: a group\n")
+    assert '<abbr title="technical adviser">TA</abbr>' in own.html and '<abbr title="a group">XYZ</abbr>' in own.html
+    after = with_glossary("Our TA met the XYZ group.\n")
+    assert after.html == '<p>Our <abbr title="teaching assistant">TA</abbr> met the XYZ group.</p>'
+    removed = with_glossary('Our TA.\n\n*[TA]: ""\n')  # Python-Markdown's way to drop one for a body
+    assert removed.html == "<p>Our TA.</p>"
+    assert with_glossary("Our TA.\n", None).html == "<p>Our TA.</p>"
+
+
+def test_markup_in_a_bodys_own_definition_is_reported_and_stays_an_escaped_title() -> None:
+    rendered = with_glossary('Our TA.\n\n*[TA]: <script>alert("x")</script>\n')
+    assert rendered.problems == (BodyProblem(3, (
+        "raw HTML is not allowed ('<script') in what '*[TA]:' stands for — write plain text; "
+        "to show a '<' sign, put a space after it")),)
+    assert '<abbr title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;">TA</abbr>' in rendered.html
+    assert "<script" not in rendered.html
+    # The glossary's own titles are trusted text, and escaped all the same.
+    assert 'title="a &quot;b&quot; &amp; c"' in with_glossary("TA\n", {"TA": 'a "b" & c'}).html

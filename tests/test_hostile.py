@@ -27,6 +27,8 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +120,10 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     # Hostile-looking but valid: the renderer makes them inert.
     "toc-entities-valid.md": [],
     "footnotes-valid.md": [],
+    # Search: words that are JavaScript's own property names, markup quoted in code, direction overrides.
+    "search-words-valid.md": [],
+    # Abbreviations: what one stands for is plain text (the glossary's own are trusted, data/glossary.yml).
+    "abbreviation-markup.md": [("body", "in what '*[TA]:' stands for")],
 }
 # Problems at these lines exactly (the checks read a body as the renderer does, lines included).
 LINES: dict[str, list[int]] = {
@@ -300,7 +306,9 @@ def test_a_heading_that_names_markup_is_text_in_the_table_of_contents(valid_corp
     assert REPO_URL + "/edit/main/case_studies/our-stories/in-a-folder-valid.md" in nested
 
 
-def test_hostile_pages_run_nothing_and_call_no_other_site_in_a_browser(valid_corpus: Path, browser: Any) -> None:
+@contextmanager
+def trapped_browser(site: Path, browser: Any) -> Iterator[tuple[str, Any]]:
+    """The built site served on localhost, and a browser context in which any dialog sets window.__pwned."""
     import functools
     import http.server
     import threading
@@ -309,12 +317,20 @@ def test_hostile_pages_run_nothing_and_call_no_other_site_in_a_browser(valid_cor
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(valid_corpus)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     context = browser.new_context()
     context.add_init_script("window.alert = window.confirm = window.prompt = () => { window.__pwned = 'dialog' };")
     try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", context
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+
+
+def test_hostile_pages_run_nothing_and_call_no_other_site_in_a_browser(valid_corpus: Path, browser: Any) -> None:
+    with trapped_browser(valid_corpus, browser) as (base, context):
         page = context.new_page()
         elsewhere: list[str] = []
         page.on("request", lambda request: None if request.url.startswith((base, "data:")) else elsewhere.append(request.url))
@@ -327,10 +343,35 @@ def test_hostile_pages_run_nothing_and_call_no_other_site_in_a_browser(valid_cor
                 element.hover()  # a handler on hover would run now
             assert page.evaluate("window.__pwned") is None, name
         assert elsewhere == []
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+
+
+def test_searching_hostile_words_finds_them_and_runs_nothing(valid_corpus: Path, browser: Any) -> None:
+    """Words named like JavaScript's own properties are words; marks are elements around text, never markup."""
+    errors: list[str] = []
+    with trapped_browser(valid_corpus, browser) as (base, context):
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        for query in ("constructor", "__proto__ hasOwnProperty", "tostring valueof", "mark onclick"):
+            page.goto(base + "case-studies/?q=" + query)
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(300)
+            shown = page.eval_on_selector_all(
+                ".cb-finder__results > .cb-card .cb-card__title a", "links => links.map(a => new URL(a.href).pathname)"
+            )
+            assert shown == ["/case-studies/search-words-valid/"], (query, shown)
+            for element in page.query_selector_all(".cb-finder__results mark, .cb-card__passage"):
+                element.hover()
+            marks = page.eval_on_selector_all(".cb-finder__results mark", "ms => ms.map(m => [m.attributes.length, m.children.length])")
+            assert marks and all(m == [0, 0] for m in marks), query
+            assert page.evaluate("window.__pwned") is None, query
+        page.click("input.md-search__input")
+        page.type("input.md-search__input", "constructor", delay=20)
+        page.wait_for_selector(".md-search-result__item")
+        assert page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => new URL(a.href).pathname)") == [
+            "/case-studies/search-words-valid/"
+        ]
+        assert page.evaluate("window.__pwned") is None
+        assert errors == []
 
 
 def test_valid_but_hostile_files_build_and_nothing_in_them_is_evaluated(valid_corpus: Path) -> None:
@@ -368,7 +409,9 @@ def test_no_script_from_content_reaches_a_page(valid_corpus: Path) -> None:
 
 
 def test_the_script_never_writes_markup_from_data() -> None:
-    script = (ROOT / "overrides" / "assets" / "javascripts" / "casebook.js").read_text(encoding="utf-8")
+    scripts = (ROOT / "overrides" / "assets" / "javascripts").iterdir()
+    script = "\n".join(path.read_text(encoding="utf-8") for path in scripts)
+    assert "casebook-words.mjs" in script  # both files read
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function", "setAttribute(\"on"):
         assert sink not in script, sink
 

@@ -41,3 +41,20 @@ def test_no_case_studies_folder_is_an_empty_library(project: Path) -> None:
     (project / "case_studies").rmdir()  # what a fresh clone of a library with no case studies has
     library = load_library(project, today=TODAY)
     assert library.problems == () and library.case_studies == ()
+
+
+def test_the_glossary_is_loaded_once_and_explains_every_body(project: Path) -> None:
+    (project / "data" / "glossary.yml").write_text("- abbreviation: TA\n  stands_for: teaching assistant\n")
+    write(project, "story.md", case_study_text("Our TA led it.\n"))
+    library = load_library(project, today=TODAY)
+    assert library.problems == ()
+    assert library.glossary is not None and [term.abbreviation for term in library.glossary] == ["TA"]
+    assert '<abbr title="teaching assistant">TA</abbr>' in library.bodies["story"].html
+
+
+def test_without_a_glossary_file_the_glossary_is_empty(project: Path) -> None:
+    (project / "data" / "glossary.yml").unlink()
+    write(project, "story.md", case_study_text("Our TA led it.\n"))
+    library = load_library(project, today=TODAY)
+    assert library.problems == () and library.glossary is not None and len(library.glossary) == 0
+    assert "<abbr" not in library.bodies["story"].html

@@ -26,7 +26,14 @@ def test_a_case_study_is_found_by_its_names_as_well_as_its_words() -> None:
     )
     [document] = case_study_documents(build_index([case_study], VOCABULARIES))
     assert (document.title, document.summary) == ("Number sense", "A summary of the work.")
-    assert {"great", "north", "mastering", "wessex", "elan", "dorchester", "priya", "shah", "rekenreks"} <= words(document.text)
+    assert {"great", "north", "mastering", "wessex", "elan", "dorchester", "priya", "shah"} <= words(document.facts)
+    assert words(document.text) == {"pupils", "used", "rekenreks"}
+
+
+def test_a_case_studys_body_is_searched_as_plain_text() -> None:
+    case_study = study("x", body="## What **changed**\n\nSee [the report](https://example.org/report).\n")
+    [document] = case_study_documents(build_index([case_study], VOCABULARIES))
+    assert " ".join(document.text.split()) == "What changed See the report ."
 
 
 def test_listings_and_hand_written_pages_follow() -> None:

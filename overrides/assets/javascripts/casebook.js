@@ -1,15 +1,20 @@
 /*
  * The casebook's search: the finder at /case-studies/ and the header search box,
- * both reading the site's chunked search index (macros/search_index.py).
+ * both reading the site's chunked search index (macros/search_index.py) with
+ * the word rules of casebook-words.mjs.
  *
  * Progressive enhancement: the finder page is built with every case study listed
  * and the form hidden; this reveals the form and filters the cards in place,
  * using their data-* attributes. State lives in the query string (q, phase, hub,
- * model, programme, type, region, sort), so links and Back/Forward work. The
- * header search box is a plain form opening the finder; this shows results as
- * the reader types. Started on Material's document$ so instant navigation
- * works; no framework; text is only ever set with textContent.
+ * model, programme, type, region, sort, spelling), so links and Back/Forward
+ * work. The header search box is a plain form opening the finder; this shows
+ * results as the reader types. Started on Material's document$ so instant
+ * navigation works; no framework; text is only ever set with text nodes.
  */
+import {
+  MAX_QUERY_LENGTH, markRanges, covered, matchTerm, passage, queryTerms, readGlossary, siteAddress, stem, wordsFile,
+} from "./casebook-words.mjs";
+
 (function () {
   "use strict";
 
@@ -20,28 +25,11 @@
   var PAGE = 20;
   var SORTS = ["relevance", "newest", "oldest", "title"];
   var current = null; // the finder on the page being shown
-  // Too common to narrow a search: the index leaves them out (search_index.STOPWORDS).
-  var STOPWORDS = new Set(("a about after all also an and are as at be been but by can could did do does for " +
-    "from had has have he her his how i if in into is it its me more most my no not of on one or our out she so " +
-    "some than that the their them then there these they this those to up us was we were what when which who " +
-    "will with would you your").split(" "));
-
-  function normalise(text) {
-    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
-
-  function words(text) {
-    return normalise(text).split(/[^a-z0-9]+/).filter(Boolean);
-  }
-
-  /* An element's text with a space between its parts (textContent runs "Trust" and
-     "Wessex" together when they sit in neighbouring elements). */
-  function text(element) {
-    var parts = [];
-    var walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) parts.push(walker.currentNode.nodeValue);
-    return parts.join(" ");
-  }
+  // How much a word counts by where it is (search_index: BODY, FACTS, TITLE), and
+  // by how it was found: a misspelling or the start of a word counts less.
+  var FIELD_WEIGHT = [1, 4, 10];
+  var QUALITY = { exact: 1, prefix: 0.8, typo: 0.6 };
+  var DOCUMENTS_PER_FILE = 10; // search_index.DOCUMENTS_PER_FILE
 
   /* Write only what changed: each write to the page can make the browser redo
      style and layout. */
@@ -64,81 +52,277 @@
       : left === 1 ? "Show the last one" : "Show the last " + number(left);
   }
 
+
+  /* Text with some stretches marked: text nodes and <mark> elements, never HTML. */
+  function setMarked(element, value, ranges) {
+    var key = value + "\u0000" + ranges.map(function (r) { return r.start + "-" + r.end; }).join(",");
+    if (element.cbMarked === key) return;
+    element.cbMarked = key;
+    var parts = [];
+    var at = 0;
+    ranges.forEach(function (range) {
+      if (range.start > at) parts.push(document.createTextNode(value.slice(at, range.start)));
+      var mark = document.createElement("mark");
+      mark.textContent = value.slice(range.start, range.end);
+      parts.push(mark);
+      at = range.end;
+    });
+    if (at < value.length) parts.push(document.createTextNode(value.slice(at)));
+    element.replaceChildren.apply(element, parts);
+  }
+
+  /* Text quoting what a reader typed, isolated so its direction cannot reorder
+     the sentence around it: [text, {user: text}, text, ...] -> nodes. */
+  function sentence(parts) {
+    return parts.map(function (part) {
+      if (typeof part === "string") return document.createTextNode(part);
+      var node = document.createElement(part.strong ? "strong" : "bdi");
+      if (part.strong) {
+        var inner = document.createElement("bdi");
+        inner.textContent = part.text;
+        node.appendChild(inner);
+      } else {
+        node.textContent = part.text;
+      }
+      return node;
+    });
+  }
+
+  /* Call `show` when `element` is first on screen (at once without IntersectionObserver). */
+  var watched = new WeakMap();
+  var observer = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      observer.unobserve(entry.target);
+      var show = watched.get(entry.target);
+      watched.delete(entry.target);
+      if (show) show();
+    });
+  }, { rootMargin: "200px" }) : null;
+
+  function whenSeen(element, show) {
+    if (!observer) { show(); return; }
+    watched.set(element, show);
+    observer.observe(element);
+  }
+
   /* The site's search index, fetched a file at a time as query words need them.
-     One per base URL, shared by the finder and the header search box. */
-  var indexes = {};
+     One per base URL, shared by the finder and the header search box. Every
+     lookup table is a Map: a query word is never a property name. */
+  var indexes = new Map();
 
   function SearchIndex(base, keys) {
     this.base = base;
     this.keys = keys.split(" ").filter(Boolean);
-    this.files = {}; // key -> promise of its JSON
-    this.loaded = {}; // key -> JSON, once here
-    this.found = {}; // query word -> Map(document id -> 1 if in its title, else 0)
+    this.files = new Map(); // key -> promise of its JSON
+    this.loaded = new Map(); // key -> its JSON (a words file: wordsFile()), once here
+    this.terms = new Map(); // term word (+ " as typed") -> what it matched
+    this.glossary = null;
+    this.texts = null; // {base, count}: where the case studies' texts are (search.json)
   }
 
   SearchIndex.open = function (base, keys) {
     var absolute = new URL(base, window.location.href).href;
-    if (!indexes[absolute]) indexes[absolute] = new SearchIndex(absolute, keys);
-    return indexes[absolute];
+    if (!indexes.has(absolute)) indexes.set(absolute, new SearchIndex(absolute, keys));
+    return indexes.get(absolute);
   };
 
-  SearchIndex.prototype.fetch = function (key) {
+  SearchIndex.prototype.fetch = function (key, read) {
     var self = this;
-    if (!this.files[key]) {
-      this.files[key] = fetch(this.base + key + ".json")
-        .then(function (response) { return response.ok ? response.json() : {}; })
-        .catch(function () { return {}; })
-        .then(function (json) { self.loaded[key] = json; return json; });
+    if (!this.files.has(key)) {
+      this.files.set(key, fetch(this.base + key + ".json")
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .catch(function () { return null; })
+        .then(function (json) {
+          var value = read ? read(json) : json;
+          self.loaded.set(key, value);
+          return value;
+        }));
     }
-    return this.files[key];
+    return this.files.get(key);
   };
 
-  /* The documents using a word starting with `word`, or null while the files
-     covering it load (then `ready` is called). A words file covers the words
-     starting with its key, so `word` needs every key it starts with or that
-     starts with it. */
-  SearchIndex.prototype.lookup = function (word, ready) {
-    if (this.found[word]) return this.found[word];
+  /* Words files still to fetch of `keys`; if any, fetch them and call ready. */
+  SearchIndex.prototype.need = function (keys, ready) {
     var self = this;
-    var keys = this.keys.filter(function (key) {
+    var missing = keys.filter(function (key) { return !self.loaded.has(key); });
+    if (!missing.length) return false;
+    Promise.all(missing.map(function (key) { return self.fetch(key, wordsFile); })).then(ready);
+    return true;
+  };
+
+  /* The file holding every form of `word`'s stem: the longest key it starts with
+     (a stem is a prefix of its words, and a word is in its longest key's file). */
+  SearchIndex.prototype.keyOf = function (word) {
+    var best = "";
+    this.keys.forEach(function (key) {
+      if (key.length > best.length && word.lastIndexOf(key, 0) === 0) best = key;
+    });
+    return best ? [best] : [];
+  };
+
+  /* Every file that may hold a word starting with `word`. */
+  SearchIndex.prototype.keysFrom = function (word) {
+    return this.keys.filter(function (key) {
       return key.lastIndexOf(word, 0) === 0 || word.lastIndexOf(key, 0) === 0;
     });
-    var missing = keys.filter(function (key) { return !self.loaded[key]; });
-    if (missing.length) {
-      Promise.all(missing.map(function (key) { return self.fetch(key); })).then(ready);
-      return null;
-    }
-    var found = new Map();
-    keys.forEach(function (key) {
-      var words = self.loaded[key];
-      Object.keys(words).forEach(function (candidate) {
-        if (candidate.lastIndexOf(word, 0) !== 0) return;
+  };
+
+  /* The documents using any of `words`, each with its best field: Map(id -> field). */
+  function postingsOf(words, files) {
+    var postings = new Map();
+    words.forEach(function (word) {
+      files.forEach(function (file) {
+        var deltas = file.words.get(word);
+        if (!deltas) return;
         var value = 0;
-        var deltas = words[candidate];
         for (var i = 0; i < deltas.length; i += 1) {
           value += deltas[i];
-          // id * 2 + 1 when the word is in the title
-          if ((value & 1) || !found.has(value >> 1)) found.set(value >> 1, value & 1);
+          var id = value >> 2;
+          var field = value & 3;
+          if (!(postings.get(id) >= field)) postings.set(id, field);
         }
       });
     });
-    this.found[word] = found;
+    return postings;
+  }
+
+  function anyBelow(postings, scope) {
+    var found = false;
+    postings.forEach(function (field, id) { if (id < scope) found = true; });
+    return found;
+  }
+
+  /* What one query term matched among documents 0 to scope - 1:
+     {how, correction, matcher, postings: Map(id -> field)}, or null while its
+     files load. A word only other pages use (the finder's scope is the case
+     studies) is read as the start of a word, then as a misspelling, as a word
+     the index does not have would be. */
+  SearchIndex.prototype.term = function (term, asTyped, scope, ready) {
+    var cacheKey = term.word + (asTyped ? " as typed " : " ") + scope;
+    if (this.terms.has(cacheKey)) return this.terms.get(cacheKey);
+    var self = this;
+    var wanted = term.kind === "word" ? stem(term.word) : term.word;
+    var keys = this.keyOf(wanted).concat(this.keyOf(term.word));
+    if (this.need(keys, ready)) return null;
+    var files = keys.map(function (key) { return self.loaded.get(key); });
+    var match = matchTerm(term, files, true);
+    var postings = postingsOf(match.words, files);
+    if ((match.how !== "exact" || !anyBelow(postings, scope)) && term.kind === "word") {
+      keys = this.keysFrom(term.word);
+      if (this.need(keys, ready)) return null;
+      files = keys.map(function (key) { return self.loaded.get(key); });
+      var inScope = files.map(function (file) {
+        var words = new Map();
+        // Postings ascend: a word's first is its lowest document.
+        file.words.forEach(function (deltas, word) { if ((deltas[0] >> 2) < scope) words.set(word, deltas); });
+        return words.size === file.words.size ? file : wordsFile(Object.fromEntries(words));
+      });
+      var again = matchTerm(term, inScope, asTyped);
+      if (again.how !== "none" || match.how === "exact") {
+        match = again.how !== "none" ? again : match;
+        postings = postingsOf(match.words, files);
+      }
+    }
+    var words = new Set(match.words);
+    term.shorts.forEach(function (short) { words.add(short); });
+    var found = {
+      how: match.how, correction: match.correction, postings: postings,
+      matcher: { words: words, phrases: term.phrases }
+    };
+    this.terms.set(cacheKey, found);
     return found;
   };
 
-  /* [url, title, summary] of each document id, in order. */
-  SearchIndex.prototype.documents = function (ids) {
+  /*
+   * The documents matching a query, best first, or null while files load (then
+   * `ready` is called). Every term must match; each adds its weight where it is
+   * found, so a document with all the words in its title comes first.
+   * {terms, found, matchers, ids, scores, corrections, cut}
+   */
+  SearchIndex.prototype.search = function (query, asTyped, ready, scope) {
+    scope = scope || Infinity;
     var self = this;
-    var files = {};
-    ids.forEach(function (id) { files[Math.floor(id / 100)] = true; });
-    return Promise.all(Object.keys(files).map(function (n) { return self.fetch("docs-" + n); })).then(function () {
-      return ids.map(function (id) { return (self.loaded["docs-" + Math.floor(id / 100)] || [])[id % 100]; });
+    if (!this.glossary) {
+      if (!this.loaded.has("search")) {
+        this.fetch("search").then(function () { ready(); });
+        return null;
+      }
+      var manifest = this.loaded.get("search") || {};
+      this.glossary = readGlossary(manifest.glossary);
+      var texts = manifest.texts || {};
+      this.texts = { base: new URL(typeof texts.base === "string" ? texts.base : "", this.base).href,
+        count: Number(texts.count) || 0 };
+    }
+    var parsed = queryTerms(query, this.glossary);
+    var found = [];
+    var waiting = false;
+    parsed.terms.forEach(function (term) {
+      var result = self.term(term, asTyped, scope, ready);
+      if (!result) waiting = true;
+      found.push(result);
+    });
+    if (waiting) return null;
+    var scores = new Map();
+    found.forEach(function (result, t) {
+      var quality = QUALITY[result.how] || 0;
+      if (t === 0) {
+        result.postings.forEach(function (field, id) { scores.set(id, FIELD_WEIGHT[field] * quality); });
+        return;
+      }
+      scores.forEach(function (score, id) {
+        var field = result.postings.get(id);
+        if (field === undefined) scores.delete(id);
+        else scores.set(id, score + FIELD_WEIGHT[field] * quality);
+      });
+    });
+    var ids = Array.from(scores.keys()).sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
+    var corrections = [];
+    found.forEach(function (result, t) {
+      if (result.correction) corrections.push({ from: parsed.terms[t].word, to: result.correction });
+    });
+    return {
+      terms: parsed.terms, found: found, ids: ids, scores: scores, corrections: corrections, cut: parsed.cut,
+      matchers: found.map(function (result) { return result.matcher; })
+    };
+  };
+
+  /* [url, title, summary] of one document, or null if it cannot be had. */
+  SearchIndex.prototype.document = function (id) {
+    return this.fetch("docs-" + Math.floor(id / DOCUMENTS_PER_FILE)).then(function (json) {
+      var found = Array.isArray(json) ? json[id % DOCUMENTS_PER_FILE] : null;
+      return Array.isArray(found) && found.length >= 3 ? found : null;
     });
   };
 
-  /* Query words worth looking up: the index leaves out one-letter words and stopwords. */
-  function queryWords(query) {
-    return words(query).filter(function (word) { return word.length > 1 && !STOPWORDS.has(word); });
+  /* The text a passage is drawn from, or "". The case studies' are in a folder of their own. */
+  SearchIndex.prototype.text = function (id) {
+    var url = this.texts && id < this.texts.count ? this.texts.base + id + ".json" : this.base + "text-" + id + ".json";
+    if (!this.files.has(url)) {
+      this.files.set(url, fetch(url)
+        .then(function (response) { return response.ok ? response.json() : ""; })
+        .catch(function () { return ""; }));
+    }
+    return this.files.get(url).then(function (json) { return typeof json === "string" ? json : ""; });
+  };
+
+  /* "Showing results for jurassic" and what was left unread: parts for sentence(). */
+  function searchNotes(result, query) {
+    var notes = [];
+    if (result && result.corrections.length) {
+      var parts = ["Showing results for "];
+      result.corrections.forEach(function (c, i) {
+        if (i) parts.push(i === result.corrections.length - 1 ? " and " : ", ");
+        parts.push({ text: c.to, strong: true });
+      });
+      parts.push(". ");
+      notes.push(parts);
+    }
+    if (result && result.cut.words) notes.push(["Only the first " + result.terms.length + " words are searched."]);
+    if (query.length > MAX_QUERY_LENGTH || (result && result.cut.characters)) {
+      notes.push(["Only the first " + MAX_QUERY_LENGTH + " characters are searched."]);
+    }
+    return notes;
   }
 
   function Finder(root) {
@@ -152,6 +336,12 @@
     this.empty = root.querySelector(".cb-finder__empty");
     this.emptyMessage = root.querySelector(".cb-finder__empty-message");
     this.input = root.querySelector(".cb-finder__input");
+    this.input.maxLength = MAX_QUERY_LENGTH;
+    // "Showing results for jurassic", and what the search left unread.
+    this.notes = document.createElement("div");
+    this.notes.className = "cb-finder__notes";
+    this.notes.hidden = true;
+    this.list.parentNode.insertBefore(this.notes, this.list);
     this.sort = root.querySelector(".cb-finder__select");
     this.index = SearchIndex.open(root.dataset.indexBase || "", root.dataset.indexKeys || "");
     this.typing = false;
@@ -161,15 +351,18 @@
     this.announce = null;
 
     this.records = Array.prototype.map.call(this.list.children, function (card, position) {
-      var title = card.querySelector(".cb-card__title").textContent;
-      var record = {
+      var link = card.querySelector(".cb-card__title a");
+      var summary = card.querySelector(".cb-card__summary");
+      return {
         card: card,
         position: position, // in the built order, newest first: also the case study's search index id
-        title: " " + words(title).join(" "),
-        text: " " + words(text(card)).join(" "),
-        sortTitle: normalise(title.trim())
+        link: link,
+        title: link.textContent,
+        summary: summary,
+        summaryText: summary ? summary.textContent : "",
+        passage: null, // the card's passage element, while it has one
+        sortTitle: link.textContent.trim().toLowerCase()
       };
-      return record;
     });
 
     // Records are in the built order (newest first); the title order never changes either.
@@ -263,7 +456,11 @@
 
   Finder.prototype.read = function (search) {
     var params = new URLSearchParams(search);
-    var state = { q: (params.get("q") || "").trim(), sort: params.get("sort") || "", filters: {} };
+    var q = params.get("q") || "";
+    var state = {
+      q: q.slice(0, MAX_QUERY_LENGTH).trim(), long: q.length > MAX_QUERY_LENGTH,
+      asTyped: params.get("spelling") === "exact", sort: params.get("sort") || "", filters: {}
+    };
     var boxes = this.boxes;
     FACETS.forEach(function (facet) {
       state.filters[facet] = new Set(params.getAll(facet).filter(function (value) {
@@ -275,7 +472,10 @@
   };
 
   Finder.prototype.fromForm = function () {
-    var state = { q: this.input.value.trim(), sort: this.sortChosen ? this.sort.value : "", filters: {} };
+    var q = this.input.value.trim();
+    // A search shown as typed stays so until the search changes.
+    var asTyped = Boolean(this.state && this.state.asTyped && this.state.q === q);
+    var state = { q: q, long: false, asTyped: asTyped, sort: this.sortChosen ? this.sort.value : "", filters: {} };
     var boxes = this.boxes;
     FACETS.forEach(function (facet) {
       state.filters[facet] = new Set(Object.keys(boxes[facet]).filter(function (value) {
@@ -296,6 +496,7 @@
       });
     });
     if (state.sort) params.append("sort", state.sort);
+    if (state.q && state.asTyped) params.append("spelling", "exact");
     var text = params.toString();
     return text ? "?" + text : window.location.pathname;
   };
@@ -318,34 +519,64 @@
   /* Positions of the case studies whose text has a word starting with `word`
      (document ids below the number of cards are card positions), or null while
      the index loads; then the finder applies the query again. */
-  Finder.prototype.bodyPositions = function (word) {
+  /* Each card's score for the search (-1: no match), from the search index, or
+     null with no search. While the index's files load, the last scores stand
+     and the finder applies the search again when they are here. */
+  Finder.prototype.scores = function (state) {
     var self = this;
-    if (word.length < 2) return new Set();
-    return this.index.lookup(word, function () {
-      self.scoredFor = null; // scores can change now the body words are here
+    if (!state.q) {
+      this.result = null;
+      this.searching = false;
+      return null;
+    }
+    var result = this.index.search(state.q, state.asTyped, function () {
+      self.scoredFor = null;
       if (current === self && self.root.isConnected) self.apply(self.state, null, true);
+    }, this.records.length);
+    this.searching = !result;
+    if (!result) return this.scored || null;
+    this.result = result;
+    var scores = new Float64Array(this.records.length).fill(-1);
+    var count = this.records.length;
+    result.scores.forEach(function (score, id) { if (id < count) scores[id] = score; });
+    return scores;
+  };
+
+  /* Marks in the shown cards' titles and summaries; a passage from the full text
+     when a word matched only there, fetched once the card is on screen. */
+  Finder.prototype.mark = function (page) {
+    var self = this;
+    var result = this.state.q ? this.result : null;
+    page.forEach(function (record) {
+      var matchers = result ? result.matchers : [];
+      var inTitle = markRanges(record.title, matchers);
+      setMarked(record.link, record.title, inTitle);
+      var inSummary = record.summary ? markRanges(record.summaryText, matchers) : [];
+      if (record.summary) setMarked(record.summary, record.summaryText, inSummary);
+      var seen = covered(inTitle.concat(inSummary));
+      var wanted = result && matchers.some(function (m, t) { return !seen.has(t); });
+      if (!wanted) {
+        if (record.passage) { record.passage.remove(); record.passage = null; }
+        return;
+      }
+      if (!record.passage) {
+        record.passage = document.createElement("p");
+        record.passage.className = "cb-card__passage";
+        (record.summary || record.link.parentNode).insertAdjacentElement("afterend", record.passage);
+      }
+      var element = record.passage;
+      element.cbFor = result;
+      whenSeen(element, function () {
+        self.index.text(record.position).then(function (text) {
+          if (element.cbFor !== result || record.passage !== element) return; // the search moved on
+          var found = passage(text, result.matchers);
+          if (found) setMarked(element, found.text, found.ranges);
+          else { element.remove(); record.passage = null; }
+        });
+      });
     });
   };
 
-  /* Score every record against the query: title words count most, then the
-     card's other text, then what only the search index has (people, places,
-     the full text). -1 means no match. */
-  Finder.prototype.scores = function (query) {
-    var self = this;
-    var terms = words(query).filter(function (word) { return !STOPWORDS.has(word); });
-    var bodies = terms.map(function (word) { return self.bodyPositions(word); });
-    return this.records.map(function (record) {
-      var score = 0;
-      for (var i = 0; i < terms.length; i += 1) {
-        var needle = " " + terms[i];
-        if (record.title.indexOf(needle) >= 0) score += 10;
-        else if (record.text.indexOf(needle) >= 0) score += 3;
-        else if (bodies[i] && bodies[i].has(record.position)) score += 1;
-        else return -1;
-      }
-      return score;
-    });
-  };
 
   Finder.prototype.apply = function (state, history, keepLimit) {
     var self = this;
@@ -356,9 +587,10 @@
     this.state = state;
     this.syncForm(state, sort);
 
-    if (this.scoredFor !== state.q) {
-      this.scoredFor = state.q;
-      this.scored = this.scores(state.q);
+    var scoreKey = state.q + (state.asTyped ? "\u0000" : "");
+    if (this.scoredFor !== scoreKey) {
+      this.scored = this.scores(state);
+      this.scoredFor = this.searching ? null : scoreKey;
     }
     var scores = this.scored;
     var records = this.records;
@@ -377,7 +609,7 @@
     });
     var masks = new Int32Array(count);
     for (var r = 0; r < count; r += 1) {
-      if (scores[r] < 0) { masks[r] = -1; continue; }
+      if (scores && scores[r] < 0) { masks[r] = -1; continue; }
       var mask = 0;
       for (var f = 0; f < data.length; f += 1) {
         var flags = chosen[f];
@@ -460,7 +692,7 @@
     if (sort === "relevance") {
       var matched = [];
       for (var i = 0; i < count; i += 1) if (masks[i] === all) matched.push(i);
-      matched.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+      if (scores) matched.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
       for (var m = 0; m < matched.length && m < limit; m += 1) page.push(records[matched[m]]);
       return page;
     }
@@ -475,6 +707,7 @@
      about 20 cards however many case studies there are. */
   Finder.prototype.arrange = function (page, total) {
     this.page = page;
+    this.mark(page);
     var key = page.map(function (record) { return record.position; }).join(",");
     if (key !== this.listed) {
       this.listed = key;
@@ -556,21 +789,70 @@
 
   Finder.prototype.report = function (count, state) {
     var self = this;
-    var text = !state.q && !this.hasFilters(state)
-      ? plural(count, "case study", "case studies")
-      : count === 0
-        ? "No case studies found"
-        : plural(count, "case study", "case studies") + " of " + number(this.records.length);
-    this.empty.hidden = count !== 0;
+    var text = this.searching
+      ? "Searching\u2026"
+      : !state.q && !this.hasFilters(state)
+        ? plural(count, "case study", "case studies")
+        : count === 0
+          ? "No case studies found"
+          : plural(count, "case study", "case studies") + " of " + number(this.records.length);
+    this.empty.hidden = count !== 0 || this.searching;
     setText(this.summary, text);
-    if (count === 0) {
-      this.emptyMessage.textContent = state.q
-        ? "No case studies match \u201c" + state.q + "\u201d" + (this.hasFilters(state) ? " with the filters you chose." : ".")
-        : "No case studies match the filters you chose.";
+    if (count === 0 && !this.searching) {
+      var parts = state.q
+        ? ["No case studies match \u201c", { text: state.q }, "\u201d" + (this.hasFilters(state) ? " with the filters you chose." : ".")]
+        : ["No case studies match the filters you chose."];
+      var meant = state.q && state.asTyped
+        ? this.index.search(state.q, false, function () { self.report(self.total, self.state); }, this.records.length)
+        : null;
+      var key = JSON.stringify([parts, meant && meant.corrections]);
+      if (this.emptyFor !== key) {
+        this.emptyFor = key;
+        this.emptyMessage.replaceChildren.apply(this.emptyMessage, sentence(parts));
+        if (meant && meant.corrections.length) {
+          var link = document.createElement("a");
+          link.href = this.query(Object.assign({}, state, { q: this.corrected(state.q, meant), asTyped: false }));
+          link.textContent = this.corrected(state.q, meant);
+          this.emptyMessage.append(" Did you mean ", link, "?");
+        }
+      }
     }
+    this.total = count;
+    this.writeNotes(state);
     // Announce once the reader pauses, not on every keystroke.
     window.clearTimeout(this.announce);
     this.announce = window.setTimeout(function () { setText(self.status, text); }, this.typing ? 500 : 0);
+  };
+
+  /* The query with each misspelt word replaced by the word it was read as. */
+  Finder.prototype.corrected = function (query, result) {
+    var words = new Map(result.corrections.map(function (c) { return [c.from, c.to]; }));
+    return query.replace(/[\p{L}\p{N}\p{M}]+/gu, function (word) {
+      var to = words.get(word.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase());
+      return to === undefined ? word : to;
+    });
+  };
+
+  /* "Showing results for jurassic. Search for jurrasic as typed", and what was left unread. */
+  Finder.prototype.writeNotes = function (state) {
+    var result = state.q && !this.searching ? this.result : null;
+    var notes = searchNotes(result, state.long ? "x".repeat(MAX_QUERY_LENGTH + 1) : state.q);
+    var key = JSON.stringify([state.q, state.asTyped, notes]);
+    if (this.notesFor === key) return;
+    this.notesFor = key;
+    var self = this;
+    this.notes.replaceChildren.apply(this.notes, notes.map(function (parts, i) {
+      var line = document.createElement("p");
+      line.append.apply(line, sentence(parts));
+      if (i === 0 && result && result.corrections.length) {
+        var link = document.createElement("a");
+        link.href = self.query(Object.assign({}, state, { asTyped: true }));
+        link.append.apply(link, sentence(["Search for \u201c", { text: state.q }, "\u201d as typed"]));
+        line.append(link);
+      }
+      return line;
+    }));
+    this.notes.hidden = !notes.length;
   };
 
   /* "Show filters (2 selected)": only seen on narrow screens, where the facets fold away. */
@@ -594,7 +876,7 @@
     var any = false;
     if (state.q) {
       any = true;
-      this.addChip("Search: " + state.q, "Remove Search: " + state.q, function () {
+      this.addChip(["Search: ", { text: state.q }], "Remove Search: " + state.q, function () {
         self.input.value = "";
       });
     }
@@ -603,7 +885,7 @@
         if (!state.filters[facet].has(value)) return;
         any = true;
         var name = self.boxes[facet][value].nextElementSibling.querySelector(".cb-facet__name").textContent;
-        self.addChip(name, "Remove filter " + self.labels[facet] + ": " + name, function () {
+        self.addChip([name], "Remove filter " + self.labels[facet] + ": " + name, function () {
           self.boxes[facet][value].checked = false;
         });
       });
@@ -617,7 +899,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "cb-finder__chip";
-    button.textContent = text;
+    button.append.apply(button, sentence(text));
     button.setAttribute("aria-label", label);
     button.addEventListener("click", function () {
       var position = Array.prototype.indexOf.call(self.chips.children, item);
@@ -669,6 +951,10 @@
     this.shown = 0;
     this.matches = [];
     this.placeholder = this.meta.textContent.trim();
+    this.input.maxLength = MAX_QUERY_LENGTH;
+    this.asTyped = false;
+    this.result = null;
+    this.notes = root.querySelector(".cb-search__notes");
 
     this.input.addEventListener("focus", function () { self.open(true); });
     this.input.addEventListener("input", function () {
@@ -693,6 +979,11 @@
       if (event.target.closest("a")) self.open(false);
     });
     root.addEventListener("keydown", function (event) { self.key(event); });
+    // Tab out of the open box closes it, as Material's own search does: otherwise focus
+    // goes on through the page under it. (A click on the results' text moves focus nowhere.)
+    root.addEventListener("focusout", function (event) {
+      if (self.toggle.checked && event.relatedTarget && !root.contains(event.relatedTarget)) self.open(false);
+    });
     document.addEventListener("keydown", function (event) {
       var target = event.target;
       var typing = target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName);
@@ -730,46 +1021,75 @@
   SiteSearch.prototype.search = function () {
     var self = this;
     var query = this.input.value.trim();
-    var terms = queryWords(query);
+    if (query !== this.query) this.asTyped = false; // a new search is read for misspellings again
     this.query = query;
-    this.finderLink.href = this.finder + "?q=" + encodeURIComponent(query);
-    if (!terms.length) {
-      this.matches = [];
-      this.list.textContent = "";
-      this.shown = 0;
+    var asTyped = this.asTyped;
+    this.finderLink.href = this.finder + "?q=" + encodeURIComponent(query.slice(0, MAX_QUERY_LENGTH)) +
+      (asTyped ? "&spelling=exact" : "");
+    var result = query ? this.index.search(query, asTyped, function () {
+      if (self.query === query && self.asTyped === asTyped) self.search();
+    }) : null;
+    if (query && !result) return; // its files are loading; this runs again when they are here
+    this.result = result;
+    this.matches = result ? result.ids : [];
+    this.list.textContent = "";
+    this.shown = 0;
+    this.writeNotes(query, result);
+    if (!result || !result.terms.length) {
       this.moreBox.hidden = true;
       setText(this.meta, query ? "Type a longer word to search" : this.placeholder);
       return;
     }
-    var found = [];
-    for (var i = 0; i < terms.length; i += 1) {
-      found.push(this.index.lookup(terms[i], function () { if (self.query === query) self.search(); }));
-      if (!found[i]) return; // its file is loading; this runs again when it is here
-    }
-    // Every word must match; a word in the title counts ten times one in the text.
-    var scores = new Map();
-    found[0].forEach(function (inTitle, id) { scores.set(id, inTitle ? 10 : 1); });
-    for (var t = 1; t < found.length; t += 1) {
-      scores.forEach(function (score, id) {
-        if (!found[t].has(id)) scores.delete(id);
-        else scores.set(id, score + (found[t].get(id) ? 10 : 1));
-      });
-    }
-    this.matches = Array.from(scores.keys()).sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
-    this.list.textContent = "";
-    this.shown = 0;
     this.show(RESULTS);
   };
 
-  /* Render results up to `limit`, fetching the documents files they are in. */
+  /* "Showing results for jurassic", with a button to search as typed; or, when
+     a search as typed finds nothing, "Did you mean jurassic?". */
+  SiteSearch.prototype.writeNotes = function (query, result) {
+    var self = this;
+    var notes = searchNotes(result, query);
+    var parts = [];
+    if (result && this.asTyped && !result.ids.length) {
+      var meant = this.index.search(query, false, function () { if (self.query === query) self.writeNotes(query, self.result); });
+      if (meant && meant.corrections.length) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "cb-search__spelling";
+        button.textContent = meant.corrections.map(function (c) { return c.to; }).join(" ");
+        button.addEventListener("click", function () { self.asTyped = false; self.search(); self.input.focus(); });
+        var line = document.createElement("p");
+        line.append("Did you mean ", button, "?");
+        parts.push(line);
+      }
+    }
+    notes.forEach(function (note, i) {
+      var line = document.createElement("p");
+      line.append.apply(line, sentence(note));
+      if (i === 0 && result && result.corrections.length) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "cb-search__spelling";
+        button.append.apply(button, sentence(["Search for \u201c", { text: query }, "\u201d as typed"]));
+        button.addEventListener("click", function () { self.asTyped = true; self.search(); self.input.focus(); });
+        line.append(button);
+      }
+      parts.push(line);
+    });
+    this.notes.replaceChildren.apply(this.notes, parts);
+    this.notes.hidden = !parts.length;
+  };
+
+  /* Render results up to `limit`, fetching the documents they are. */
   SiteSearch.prototype.show = function (limit) {
     var self = this;
     var query = this.query;
+    var result = this.result;
     var ids = this.matches.slice(this.shown, limit);
-    return this.index.documents(ids).then(function (documents) {
-      if (self.query !== query) return;
-      documents.forEach(function (document_) {
-        if (document_) self.list.appendChild(self.result(document_));
+    return Promise.all(ids.map(function (id) { return self.index.document(id); })).then(function (documents) {
+      if (self.result !== result) return;
+      documents.forEach(function (document_, i) {
+        var item = document_ && self.item(document_, ids[i], result);
+        if (item) self.list.appendChild(item);
       });
       self.shown = Math.min(limit, self.matches.length);
       var count = self.matches.length;
@@ -783,27 +1103,81 @@
     });
   };
 
-  /* Material's result markup, so its styles apply. */
-  SiteSearch.prototype.result = function (document_) {
+  /* One result in Material's markup, so its styles apply: the title and
+     summary with the query's words marked, and a passage when the words are
+     elsewhere. Null for an address that is not the site's own. */
+  SiteSearch.prototype.item = function (document_, id, result) {
+    var self = this;
+    var href = siteAddress(document_[0], this.siteRoot);
+    if (!href || typeof document_[1] !== "string" || typeof document_[2] !== "string") return null;
     var item = document.createElement("li");
     item.className = "md-search-result__item";
     var link = document.createElement("a");
     link.className = "md-search-result__link";
-    link.href = new URL(document_[0], this.siteRoot).href;
+    link.href = href;
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     var title = document.createElement("h1");
-    title.textContent = document_[1];
+    var inTitle = markRanges(document_[1], result.matchers);
+    setMarked(title, document_[1], inTitle);
     var summary = document.createElement("p");
-    summary.textContent = document_[2];
+    var inSummary = markRanges(document_[2], result.matchers);
+    setMarked(summary, document_[2], inSummary);
     article.appendChild(title);
     article.appendChild(summary);
+    var seen = covered(inTitle.concat(inSummary));
+    if (result.matchers.some(function (m, t) { return !seen.has(t); })) {
+      var extract = document.createElement("p");
+      extract.className = "cb-search__passage";
+      article.appendChild(extract);
+      whenSeen(item, function () {
+        self.index.text(id).then(function (text) {
+          var found = passage(text, result.matchers);
+          if (found) setMarked(extract, found.text, found.ranges);
+          else extract.remove();
+        });
+      });
+    }
     link.appendChild(article);
     item.appendChild(link);
     return item;
   };
 
+  /* Material's header buttons for the search and the navigation drawer are
+     labels, which Tab passes by: make them buttons a keyboard can reach. */
+  function headerButtons() {
+    document.querySelectorAll('label.md-header__button[for="__search"], label.md-header__button[for="__drawer"]')
+      .forEach(function (label) {
+        if (label.dataset.cbButton) return; // the header outlives instant navigation
+        label.dataset.cbButton = "true";
+        label.tabIndex = 0;
+        label.setAttribute("role", "button");
+        if (!label.getAttribute("aria-label")) {
+          label.setAttribute("aria-label", label.htmlFor === "__search" ? "Search" : "Open the navigation");
+        }
+        label.addEventListener("keydown", function (event) {
+          if (event.key !== "Enter" && event.key !== " ") return;
+          event.preventDefault();
+          label.click();
+        });
+      });
+  }
+
+  /* Material prints its skip link from a page's table of contents, which the 404
+     page has none of: link its heading instead. */
+  function skipLink() {
+    var slot = document.querySelector('[data-md-component="skip"]');
+    if (!slot || slot.querySelector("a") || !document.getElementById("cb-title")) return;
+    var link = document.createElement("a");
+    link.className = "md-skip";
+    link.href = "#cb-title";
+    link.textContent = "Skip to content";
+    slot.appendChild(link);
+  }
+
   function start() {
+    headerButtons();
+    skipLink();
     document.querySelectorAll("[data-cb-search]").forEach(function (root) {
       if (root.dataset.cbSearchReady) return; // the header outlives instant navigation
       root.dataset.cbSearchReady = "true";
@@ -870,12 +1244,37 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", liveReload);
   else liveReload();
 
-  window.addEventListener("popstate", function () {
-    if (current && current.root.isConnected) {
-      current.typing = false;
-      current.apply(current.read(window.location.search), null);
-    }
-  });
+  /* The finder shows what the address says, whatever changed it: Back and
+     Forward, or Material's instant navigation moving within the finder's page
+     (from /case-studies/#x to /case-studies/?q=…), which makes no new page. */
+  function follow() {
+    if (!current || !current.root.isConnected) return;
+    var now = window.location.search || window.location.pathname;
+    if (current.state && current.query(current.state) === now) return;
+    current.typing = false;
+    current.apply(current.read(window.location.search), null);
+  }
+  window.addEventListener("popstate", follow);
+  // A link to the finder's own page with another query ("Search for … as typed",
+  // or a link in any page content) would be taken by Material's instant
+  // navigation for the same page and ignored: the finder takes it first.
+  window.addEventListener("click", function (event) {
+    if (!current || !current.root.isConnected || event.defaultPrevented || event.button !== 0 ||
+        event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (!link || link.target || link.hasAttribute("download")) return;
+    var url = new URL(link.href, window.location.href);
+    if (url.origin !== window.location.origin || url.pathname !== window.location.pathname ||
+        url.search === window.location.search) return; // another page, or an #anchor: Material's
+    event.preventDefault();
+    event.stopPropagation();
+    current.typing = false;
+    current.apply(current.read(url.search), "push");
+    if (current.root.contains(link)) current.input.focus();
+  }, true);
+  if (window.location$ && typeof window.location$.subscribe === "function") {
+    window.location$.subscribe(function () { window.setTimeout(follow, 0); });
+  }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);
