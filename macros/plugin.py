@@ -108,6 +108,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         self.case_study_documents: list[SearchDocument] = []
         self.glossary_words = NO_GLOSSARY
         self.search_writer: threading.Thread | None = None
+        self.indexed_apart = 0  # how many case studies the other process indexes
         self.texts: PassageTexts | None = None
         self.search_error: OSError | None = None
         self.words: BackgroundWords | None = None
@@ -172,7 +173,10 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
             GlossaryWords.from_forms((term.abbreviation, term.forms) for term in library.glossary.terms)
             if library.glossary else NO_GLOSSARY
         )
-        self.words = BackgroundWords(word_sources(self.case_study_documents), self.glossary_words)
+        # Three quarters on the other core; this one indexes the rest in on_env, where it would
+        # otherwise wait for the other process.
+        self.indexed_apart = len(self.case_study_documents) * 3 // 4
+        self.words = BackgroundWords(word_sources(self.case_study_documents[: self.indexed_apart]), self.glossary_words)
         # The case studies' passage texts: known now, written on another thread while the pages are built.
         self.texts = passage_texts(self.case_study_documents)
         self.search_writer = threading.Thread(target=self._write_texts, args=(self.texts, Path(config.site_dir)), daemon=True)
@@ -294,7 +298,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         documents = search_documents(self.case_study_documents, self.pages.values(), self.handwritten)
         postings, self.words = self.words.result(), None
         self.search = build_search_files(
-            documents, (len(self.case_study_documents), postings), self.glossary_words, self.texts
+            documents, (self.indexed_apart, postings), self.glossary_words, self.texts
         )
         # Written with the site (on_post_build): nothing in the build reads them.
         # For the header search box (overrides/partials/search.html).

@@ -31,8 +31,12 @@ STOPWORDS = frozenset(
 
 _COMBINING_MARKS = re.compile("[\u0300-\u036f]")  # what the JavaScript removes, no more
 _TOKEN = re.compile(r"[a-z0-9]+")
-# A word of letters, then a number of one or two digits: "year 7", "key stage 2".
-_JOINED_NUMBER = re.compile(r"(?<![a-z0-9])([a-z]{2,})[^a-z0-9]+([0-9]{1,2})(?![a-z0-9])")
+# A number of one or two digits after a word of letters: "year 7", "key stage 2". Numbers are
+# found first (they are rare), then the word before each: far faster than one pattern for both.
+_DIGITS = re.compile(r"[0-9]+")
+_WORD_BEFORE = re.compile(r"(?<![a-z0-9])([a-z]{2,})[^a-z0-9]+$")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")  # as tokens() reads them: ASCII, after normalise()
+_ONE_CHARACTER = _LETTERS | frozenset("0123456789")
 
 
 def normalise(text: str) -> str:
@@ -85,7 +89,15 @@ def _stem(word: str) -> str:
 
 def joined_numbers(normalised: str) -> list[str]:
     """ "year 7" -> ["year7"]: the words a number after a word makes."""
-    return [word + number for word, number in _JOINED_NUMBER.findall(normalised)]
+    joined = []
+    for number in _DIGITS.finditer(normalised):
+        start, end = number.span()
+        if end - start > 2 or start == 0 or normalised[start - 1] in _LETTERS or normalised[end : end + 1] in _LETTERS:
+            continue
+        before = _WORD_BEFORE.search(normalised, max(0, start - 40), start)
+        if before:
+            joined.append(before.group(1) + number.group())
+    return joined
 
 
 @dataclass(frozen=True)
@@ -136,7 +148,7 @@ class WordReader:
     def words(self, text: str) -> set[str]:
         normalised = normalise(text)
         found = tokens(normalised)
-        words = {token for token in found if len(token) > 1} - STOPWORDS
+        words = set(found) - _ONE_CHARACTER - STOPWORDS
         words.update(joined_numbers(normalised))
         if self.short_words:
             words.update(self.short_words[word] for word in words & self.short_words.keys())

@@ -340,7 +340,9 @@ import {
     // "Showing results for jurassic", and what the search left unread.
     this.notes = document.createElement("div");
     this.notes.className = "cb-finder__notes";
-    this.notes.hidden = true;
+    // A live region, never hidden (a region shown and filled at once may not be read out):
+    // a screen reader hears "Showing results for jurassic" too. Empty, it takes no room.
+    this.notes.setAttribute("role", "status");
     this.list.parentNode.insertBefore(this.notes, this.list);
     this.sort = root.querySelector(".cb-finder__select");
     this.index = SearchIndex.open(root.dataset.indexBase || "", root.dataset.indexKeys || "");
@@ -852,7 +854,6 @@ import {
       }
       return line;
     }));
-    this.notes.hidden = !notes.length;
   };
 
   /* "Show filters (2 selected)": only seen on narrow screens, where the facets fold away. */
@@ -1076,7 +1077,6 @@ import {
       parts.push(line);
     });
     this.notes.replaceChildren.apply(this.notes, parts);
-    this.notes.hidden = !parts.length;
   };
 
   /* Render results up to `limit`, fetching the documents they are. */
