@@ -327,12 +327,12 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         if self.search_writer is not None:
             self.search_writer.join()
             self.search_writer = None
-        try:
-            if self.search is not None:
-                self.search.write(Path(config.site_dir))
-        except OSError as failure:
-            self.search_error = failure
         problem, self.search_error = self.search_error, None
+        if problem is None and self.search is not None:
+            try:
+                self.search.write(Path(config.site_dir))
+            except OSError as error:
+                problem = error
         if problem is not None:
             raise PluginError(f"casebook: could not write the search files into {config.site_dir}: {problem}")
 

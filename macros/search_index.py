@@ -86,16 +86,9 @@ class SearchFiles:
     def base(self) -> str:
         return f"{SEARCH_DIR}/{self.version}/"
 
-    def path(self, key: str) -> str:
-        return f"{self.base}{key}.json"
-
     def write(self, site_dir: Path) -> None:
-        """Every file into the built site. Written here rather than handed to MkDocs one by one:
-        a library has two small files per document, and MkDocs makes each one's folder again."""
-        folder = site_dir / self.base
-        folder.mkdir(parents=True, exist_ok=True)
-        for key, text in self.files.items():
-            (folder / f"{key}.json").write_text(text, encoding="utf-8")
+        """Into the built site (not handed to MkDocs one by one: it makes each file's folder again)."""
+        _write_json_files(site_dir / self.base, self.files.items())
 
 
 Postings = dict[str, list[int]]  # word -> ascending id * 4 + field
@@ -134,10 +127,13 @@ class PassageTexts:
     files: tuple[str, ...]  # each document's text, as JSON
 
     def write(self, site_dir: Path) -> None:
-        folder = site_dir / self.folder
-        folder.mkdir(parents=True, exist_ok=True)
-        for number, text in enumerate(self.files):
-            (folder / f"{number}.json").write_text(text, encoding="utf-8")
+        _write_json_files(site_dir / self.folder, ((str(number), text) for number, text in enumerate(self.files)))
+
+
+def _write_json_files(folder: Path, named: Iterable[tuple[str, str]]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in named:
+        (folder / f"{name}.json").write_text(text, encoding="utf-8")
 
 
 def passage_texts(documents: Sequence[SearchDocument]) -> PassageTexts:

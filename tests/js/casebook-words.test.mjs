@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
 import {
-  MAX_QUERY_LENGTH, MAX_TERMS, editDistance, joinedNumbers, markRanges, matchTerm, normalise, passage,
-  queryTerms, readGlossary, siteAddress, stem, typoLimit, wordsFile,
+  MAX_QUERY_LENGTH, MAX_TERMS, editDistance, joinedNumbers, lacksATerm, markRanges, matchTerm, normalise, passage,
+  queryTerms, readGlossary, siteAddress, stem, typoLimit, withinScope, wordsFile,
 } from "../../overrides/assets/javascripts/casebook-words.mjs";
 
 const STEMS = readFileSync(new URL("../data/stems.tsv", import.meta.url), "utf8")
@@ -139,4 +139,18 @@ test("a result's address must be a path of the site", () => {
     "case-studies/../../x", "a b", null, 7]) {
     assert.equal(siteAddress(bad, root), null, String(bad));
   }
+});
+
+test("a words file within a scope keeps the words its first documents use", () => {
+  const full = wordsFile(JSON.parse('{"ratio": [4, 40], "jurassic": [40], "__proto__": [8]}'));
+  const scoped = withinScope(full, 5);  // documents 0 to 4
+  assert.deepEqual([...scoped.words.keys()].sort(), ["__proto__", "ratio"]);
+  assert.deepEqual(scoped.stems.get("ratio"), ["ratio"]);
+  assert.equal(withinScope(full, 100), full);
+});
+
+test("a result wants a passage when its shown text lacks one of the terms", () => {
+  const matchers = [{ words: new Set(["ratio"]), phrases: [] }, { words: new Set(["tables"]), phrases: [] }];
+  assert.equal(lacksATerm(matchers, markRanges("Ratio tables", matchers)), false);
+  assert.equal(lacksATerm(matchers, markRanges("Ratio first", matchers)), true);
 });

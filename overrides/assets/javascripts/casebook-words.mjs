@@ -166,6 +166,18 @@ export function wordsFile(json) {
       if (Array.isArray(json[word])) words.set(word, json[word]);
     });
   }
+  return withStems(words);
+}
+
+/* The part of a words file that documents below `scope` use (postings ascend:
+   a word's first posting is its lowest document). */
+export function withinScope(file, scope) {
+  const words = new Map();
+  file.words.forEach(function (postings, word) { if ((postings[0] >> 2) < scope) words.set(word, postings); });
+  return words.size === file.words.size ? file : withStems(words);
+}
+
+function withStems(words) {
   const stems = new Map();
   words.forEach(function (postings, word) {
     const key = stem(word);
@@ -269,6 +281,13 @@ export function markRanges(text, matchers) {
 /* Which terms the ranges cover. */
 export function covered(ranges) {
   return new Set(ranges.map(function (range) { return range.term; }));
+}
+
+/* Whether a result whose shown text has these ranges lacks one of the query's
+   terms, and so wants a passage that has it. */
+export function lacksATerm(matchers, ranges) {
+  const seen = covered(ranges);
+  return matchers.some(function (matcher, term) { return !seen.has(term); });
 }
 
 /*

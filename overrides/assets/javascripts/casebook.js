@@ -12,7 +12,8 @@
  * navigation works; no framework; text is only ever set with text nodes.
  */
 import {
-  MAX_QUERY_LENGTH, markRanges, covered, matchTerm, passage, queryTerms, readGlossary, siteAddress, stem, wordsFile,
+  MAX_QUERY_LENGTH, lacksATerm, markRanges, matchTerm, normalise, passage, queryTerms, readGlossary, siteAddress, stem,
+  withinScope, wordsFile,
 } from "./casebook-words.mjs";
 
 (function () {
@@ -117,6 +118,7 @@ import {
     this.files = new Map(); // key -> promise of its JSON
     this.loaded = new Map(); // key -> its JSON (a words file: wordsFile()), once here
     this.terms = new Map(); // term word (+ " as typed") -> what it matched
+    this.scoped = new Map(); // key + " " + scope -> that words file, less the words only later documents use
     this.glossary = null;
     this.texts = null; // {base, count}: where the case studies' texts are (search.json)
   }
@@ -203,7 +205,8 @@ import {
     if (this.terms.has(cacheKey)) return this.terms.get(cacheKey);
     var self = this;
     var wanted = term.kind === "word" ? stem(term.word) : term.word;
-    var keys = this.keyOf(wanted).concat(this.keyOf(term.word));
+    var keys = this.keyOf(wanted);
+    if (this.keyOf(term.word)[0] !== keys[0]) keys = keys.concat(this.keyOf(term.word));
     if (this.need(keys, ready)) return null;
     var files = keys.map(function (key) { return self.loaded.get(key); });
     var match = matchTerm(term, files, true);
@@ -212,11 +215,10 @@ import {
       keys = this.keysFrom(term.word);
       if (this.need(keys, ready)) return null;
       files = keys.map(function (key) { return self.loaded.get(key); });
-      var inScope = files.map(function (file) {
-        var words = new Map();
-        // Postings ascend: a word's first is its lowest document.
-        file.words.forEach(function (deltas, word) { if ((deltas[0] >> 2) < scope) words.set(word, deltas); });
-        return words.size === file.words.size ? file : wordsFile(Object.fromEntries(words));
+      var inScope = keys.map(function (key) {
+        var scoped = key + " " + scope; // made once per file and scope, not per query word
+        if (!self.scoped.has(scoped)) self.scoped.set(scoped, withinScope(self.loaded.get(key), scope));
+        return self.scoped.get(scoped);
       });
       var again = matchTerm(term, inScope, asTyped);
       if (again.how !== "none" || match.how === "exact") {
@@ -555,9 +557,7 @@ import {
       setMarked(record.link, record.title, inTitle);
       var inSummary = record.summary ? markRanges(record.summaryText, matchers) : [];
       if (record.summary) setMarked(record.summary, record.summaryText, inSummary);
-      var seen = covered(inTitle.concat(inSummary));
-      var wanted = result && matchers.some(function (m, t) { return !seen.has(t); });
-      if (!wanted) {
+      if (!result || !lacksATerm(matchers, inTitle.concat(inSummary))) {
         if (record.passage) { record.passage.remove(); record.passage = null; }
         return;
       }
@@ -830,7 +830,7 @@ import {
   Finder.prototype.corrected = function (query, result) {
     var words = new Map(result.corrections.map(function (c) { return [c.from, c.to]; }));
     return query.replace(/[\p{L}\p{N}\p{M}]+/gu, function (word) {
-      var to = words.get(word.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase());
+      var to = words.get(normalise(word));
       return to === undefined ? word : to;
     });
   };
@@ -1125,8 +1125,7 @@ import {
     setMarked(summary, document_[2], inSummary);
     article.appendChild(title);
     article.appendChild(summary);
-    var seen = covered(inTitle.concat(inSummary));
-    if (result.matchers.some(function (m, t) { return !seen.has(t); })) {
+    if (lacksATerm(result.matchers, inTitle.concat(inSummary))) {
       var extract = document.createElement("p");
       extract.className = "cb-search__passage";
       article.appendChild(extract);
