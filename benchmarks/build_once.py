@@ -29,7 +29,7 @@ def main() -> None:
     finally:
         config.plugins.on_shutdown()
     seconds = time.perf_counter() - start
-    # Kilobytes on Linux. The search words process (macros/search_worker.py) runs
+    # Kilobytes on Linux. The search words process (macros/outputs/search_worker.py) runs
     # beside the build, so the two peaks are added: an upper bound.
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

@@ -9,8 +9,8 @@ from ever being evaluated as a template or reaching a page as script.
 from __future__ import annotations
 
 import logging
+import os
 import re
-import threading
 from html import escape, unescape
 from pathlib import Path
 from functools import partial
@@ -27,26 +27,27 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
 from mkdocs.utils.templates import TemplateContext
 
-from .csp import PolicyError, scope, site_policy
-from .exports import CSV_PATH, JSON_PATH, build_csv_index, build_json_index, build_time
-from .feeds import SITE_FEED_PATH, render_feed, site_feeds
-from .figures import Figures
-from .body import Heading, RenderedBody
-from .index import CaseStudyIndex, build_index
-from .library import CASE_STUDIES_DIR, DATA_DIR, Library, load_library
-from .model import Problem
-from .pages import GeneratedPage, plan_pages
-from .problems_page import (
+from macros.site.csp import PolicyError, scope, site_policy
+from macros.content.addresses import CSV_PATH, JSON_PATH, SITE_FEED_PATH
+from macros.outputs.exports import build_csv_index, build_json_index, build_time
+from macros.outputs.feeds import render_feed, site_feeds
+from macros.content.figures import Figures
+from macros.content.body import Heading, RenderedBody
+from macros.content.index import CaseStudyIndex, build_index
+from macros.content.library import CASE_STUDIES_DIR, DATA_DIR, Library, load_library
+from macros.content.model import Problem
+from macros.site.pages import GeneratedPage, plan_pages
+from macros.site.problems_page import (
     NO_SEARCH, library_problems, problems_html, problems_page, reloading_error_pages, terminal_message, with_problems,
 )
-from .render import root_for
-from .reporting import format_build_failure
-from .sharing import head_tags, mark_links_for_print
-from .search_index import PassageTexts, SearchDocument, SearchFiles, build_search_files, passage_texts, word_sources
-from .glossary import Glossary
-from .search_worker import BackgroundWords
-from .search_words import NO_GLOSSARY, GlossaryWords
-from .site_search import case_study_documents, search_documents
+from macros.site.render import root_for
+from macros.content.reporting import format_build_failure
+from macros.site.sharing import head_tags, mark_links_for_print
+from macros.outputs.search_index import SearchDocument, SearchFiles, build_search_files, index_words, word_sources
+from macros.content.glossary import Glossary
+from macros.outputs.search_worker import BackgroundWords
+from macros.outputs.search_words import NO_GLOSSARY, GlossaryWords
+from macros.outputs.site_search import case_study_documents, search_documents
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -107,13 +108,10 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         self.search: SearchFiles | None = None
         self.case_study_documents: list[SearchDocument] = []
         self.glossary_words = NO_GLOSSARY
-        self.search_writer: threading.Thread | None = None
         self.indexed_apart = 0  # how many case studies the other process indexes
-        self.texts: PassageTexts | None = None
-        self.search_error: OSError | None = None
         self.words: BackgroundWords | None = None
         self.serving = False
-        self.problems: str | None = None  # while serving, the problems page's HTML (macros/problems_page.py)
+        self.problems: str | None = None  # while serving, the problems page's HTML (macros/site/problems_page.py)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Only `mkdocs serve` (and `properdocs serve`) shows problems in the browser; `build` and
@@ -141,7 +139,6 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         LINK_WARNINGS.pages = self.pages  # this build's pages (one plugin object serves every build of `mkdocs serve`)
         self.handwritten = []
         self.search = None
-        self.texts = None
         self.case_study_documents = []
         self.problems = None
         self.on_build_error(error=RuntimeError("a new build started"))  # a previous build's worker, if any
@@ -159,6 +156,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
 
     @event_priority(50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # The search words' process starts now, to be ready when the case studies are loaded.
+        self.words = BackgroundWords(expected=_files_under(self.root / CASE_STUDIES_DIR))
         library = load_library(self.root)
         if library.problems or library.vocabularies is None:
             if self.serving:
@@ -173,14 +172,10 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
             GlossaryWords.from_forms((term.abbreviation, term.forms) for term in library.glossary.terms)
             if library.glossary else NO_GLOSSARY
         )
-        # Three quarters on the other core; this one indexes the rest in on_env, where it would
-        # otherwise wait for the other process.
-        self.indexed_apart = len(self.case_study_documents) * 3 // 4
-        self.words = BackgroundWords(word_sources(self.case_study_documents[: self.indexed_apart]), self.glossary_words)
-        # The case studies' passage texts: known now, written on another thread while the pages are built.
-        self.texts = passage_texts(self.case_study_documents)
-        self.search_writer = threading.Thread(target=self._write_texts, args=(self.texts, Path(config.site_dir)), daemon=True)
-        self.search_writer.start()
+        # Three fifths indexed on the other core, which also writes every case study's passage text
+        # into the site; this one indexes the rest in on_env, before it collects the other's work.
+        self.indexed_apart = len(self.case_study_documents) * 3 // 5
+        self.words.send(self.case_study_documents, self.indexed_apart, Path(config.site_dir), self.glossary_words)
         clashes: list[Problem] = []
         for page in plan_pages(self.index, self.search_files, library.bodies):
             existing = files.get_file_from_path(page.src_uri)
@@ -198,7 +193,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
             if self.serving:
                 return self.show_problems(files, config, library, clashes)
             raise PluginError("\n".join(str(clash) for clash in clashes))
-        for image in library.images:  # case_studies/images/, checked by macros/images.py
+        for image in library.images:  # case_studies/images/, checked by macros/content/images.py
             if files.get_file_from_path(image.site_path) is None:
                 files.append(File.generated(config, image.site_path, abs_src_path=str(image.path)))
         generated = build_time()
@@ -212,7 +207,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
 
     def show_problems(self, files: Files, config: MkDocsConfig, library: Library, extra: list[Problem] | None = None) -> Files:
         """While serving, a site of one page listing the problems, also the 404 page (on_post_template),
-        so whatever address the browser asks for shows them (macros/problems_page.py)."""
+        so whatever address the browser asks for shows them (macros/site/problems_page.py)."""
         self.on_build_error(error=RuntimeError("the library has problems"))
         self.index = None
         problems, summary = library_problems(library, extra or ())
@@ -295,11 +290,15 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
             config.extra["cb_search"] = NO_SEARCH
             return env
         assert self.index is not None and self.words is not None
-        documents = search_documents(self.case_study_documents, self.pages.values(), self.handwritten)
-        postings, self.words = self.words.result(), None
-        self.search = build_search_files(
-            documents, (self.indexed_apart, postings), self.glossary_words, self.texts
-        )
+        listings = [(page.url, page.title, page.description) for page in self.pages.values() if page.case_study is None]
+        documents = search_documents(self.case_study_documents, listings, self.handwritten)
+        # This process's share first, then what the other has done meanwhile.
+        rest = index_words(word_sources(documents[self.indexed_apart :]), first=self.indexed_apart, glossary=self.glossary_words)
+        try:
+            (earlier, texts), self.words = self.words.result(), None
+        except OSError as error:
+            raise PluginError(f"casebook: could not write the search files into {config.site_dir}: {error}") from error
+        self.search = build_search_files(documents, (earlier, rest), self.glossary_words, texts)
         # Written with the site (on_post_build): nothing in the build reads them.
         # For the header search box (overrides/partials/search.html).
         config.extra["cb_search"] = {"base": self.search.base, "word_keys": " ".join(self.search.word_keys)}
@@ -317,30 +316,15 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         except PolicyError as error:
             raise PluginError(str(error)) from error
 
-    def _write_texts(self, texts: PassageTexts, site_dir: Path) -> None:
-        try:
-            texts.write(site_dir)
-        except OSError as error:
-            self.search_error = error
-
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.search_writer is not None:
-            self.search_writer.join()
-            self.search_writer = None
-        problem, self.search_error = self.search_error, None
-        if problem is None and self.search is not None:
+        if self.search is not None:
             try:
                 self.search.write(Path(config.site_dir))
             except OSError as error:
-                problem = error
-        if problem is not None:
-            raise PluginError(f"casebook: could not write the search files into {config.site_dir}: {problem}")
+                raise PluginError(f"casebook: could not write the search files into {config.site_dir}: {error}") from error
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.search_writer is not None:  # never left writing into the next build's site
-            self.search_writer.join()
-            self.search_writer = None
-        if self.words is not None:
+        if self.words is not None:  # never left writing into the next build's site
             self.words.cancel()
             self.words = None
 
@@ -357,9 +341,9 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
                 page.content = f"{page.content or ''}\n{after}"
         # Only the site's feed goes in the head: Material's instant navigation reads every
         # <link rel="alternate"> as a translation of the site and fetches sitemap.xml from
-        # beside it, which for a hub's feed does not exist. A hub's page links its own feed
-        # in the text, with <a rel="alternate" type="application/atom+xml">, which feed
-        # readers also discover.
+        # beside it, which for a listing's feed does not exist. A listing page (a hub, a phase,
+        # a model, a programme) links its own feed in the text, with <a rel="alternate"
+        # type="application/atom+xml">, which feed readers also discover.
         feeds = [(root + SITE_FEED_PATH, "New case studies")]
         description = page.meta.get("description")
         context["cb_head"] = head_tags(  # type: ignore[typeddict-unknown-key]  # for overrides/main.html
@@ -382,9 +366,14 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
+def _files_under(folder: Path) -> int:
+    """About how many case studies a build will load: a walk of the folder, no file opened."""
+    return sum(len(names) for _, _, names in os.walk(folder))
+
+
 def render_generated_page(page: Page, body: RenderedBody | None, config: MkDocsConfig, files: Files) -> None:
     """``Page.render`` for a generated page. Its Markdown is a fixed front matter block and nothing else;
-    a case study's body was rendered in the case-study profile when it was checked (macros/body.py), so
+    a case study's body was rendered in the case-study profile when it was checked (macros/content/body.py), so
     MkDocs' own Markdown, with the hand-written pages' extensions (attribute lists among them), never sees it."""
     page.content = body.html if body else ""
     page.toc = get_toc([_toc_token(heading) for heading in body.toc] if body else [])  # type: ignore[misc]  # MkDocs' TypedDict

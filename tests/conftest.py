@@ -21,10 +21,23 @@ from typing import Any
 
 import pytest
 
-from macros.library import load_library
+from macros.content.library import load_library
+from macros.content.model import CaseStudy, Vocabularies
+from macros.content.vocabularies import load_vocabularies
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2025, 6, 1)  # "today" for checks, so future-date rules are deterministic
+VOCABULARIES: Vocabularies = load_vocabularies(ROOT / "data", ROOT)[0]  # type: ignore[assignment]  # the bundled data/
+
+
+def study(slug: str, date: str = "2025-01-01", **fields: object) -> CaseStudy:
+    """A valid case study, made in memory: primary, Jurassic, a school story, unless ``fields`` say otherwise."""
+    defaults: dict[str, object] = {
+        "title": slug.title(), "type": "school-story", "summary": "s" * 20, "phases": ("primary",), "hubs": ("jurassic",),
+    }
+    defaults.update(fields)
+    return CaseStudy(slug=slug, path=Path(f"{slug}.md"), display_path=f"case_studies/{slug}.md",
+                     date=dt.date.fromisoformat(date), **defaults)  # type: ignore[arg-type]
 
 # A valid case study, one key per line: `---` is line 1, title line 2, type 3,
 # date 4, summary 5, phases 6, hubs 7, and any extra keys from line 8 on.

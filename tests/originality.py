@@ -166,7 +166,7 @@ def main(arguments: list[str]) -> int:
         return 0
     root = Path(__file__).resolve().parents[1]
     sys.path.insert(0, str(root))
-    from macros.library import load_library
+    from macros.content.library import load_library
 
     library = load_library(root, paths=[Path(arg) for arg in arguments[1:]] or None)
     for problem in library.problems:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import ROOT, make_project
 
-from macros.library import load_library
+from macros.content.library import load_library
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from run import budgets  # noqa: E402

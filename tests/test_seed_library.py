@@ -20,8 +20,8 @@ from originality import (
     strictly_copied_runs,
 )
 
-from macros.index import build_index
-from macros.library import Library, load_library
+from macros.content.index import build_index
+from macros.content.library import Library, load_library
 
 ROOT = Path(__file__).resolve().parents[1]
 
