@@ -42,6 +42,7 @@ from macros.site.problems_page import (
 )
 from macros.site.render import root_for
 from macros.content.reporting import format_build_failure
+from macros.site.scripts import imported_modules
 from macros.site.sharing import head_tags, mark_links_for_print
 from macros.outputs.search_index import SearchDocument, SearchFiles, build_search_files, index_words, word_sources
 from macros.content.glossary import Glossary
@@ -286,6 +287,9 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         env.globals["cb_csp"] = self.content_security_policy(env, config)  # for overrides/main.html
         # The navigation rendered once per folder for pages outside it (overrides/partials/nav.html).
         env.globals["cb_nav_cache"] = {}
+        # The script's modules, for <link rel="modulepreload"> (overrides/main.html): the browser
+        # fetches them all at once instead of finding each import only after the one before.
+        env.globals["cb_modules"] = [SCRIPT_FOLDER + module for module in imported_modules(partial(_script_text, files))]
         if self.problems is not None:
             config.extra["cb_search"] = NO_SEARCH
             return env
@@ -364,6 +368,12 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
 
 
 _ID = re.compile(r'\sid="([^"]+)"')
+SCRIPT_FOLDER = "assets/javascripts/"  # overrides/assets/javascripts: casebook.js and the modules it imports
+
+
+def _script_text(files: Files, path: str) -> str | None:
+    file = files.get_file_from_path(SCRIPT_FOLDER + path)
+    return None if file is None or file.abs_src_path is None else Path(file.abs_src_path).read_text(encoding="utf-8")
 
 
 def _files_under(folder: Path) -> int:
