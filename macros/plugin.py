@@ -173,9 +173,10 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
             GlossaryWords.from_forms((term.abbreviation, term.forms) for term in library.glossary.terms)
             if library.glossary else NO_GLOSSARY
         )
-        # Three fifths indexed on the other core, which also writes every case study's passage text
-        # into the site; this one indexes the rest in on_env, before it collects the other's work.
-        self.indexed_apart = len(self.case_study_documents) * 3 // 5
+        # Seven eighths indexed on the other core, which also writes every case study's passage text
+        # into the site; this one indexes the rest, and the other pages, in on_env, which is about
+        # when the other is done (measured at 1,000: benchmarks/README.md).
+        self.indexed_apart = len(self.case_study_documents) * 7 // 8
         self.words.send(self.case_study_documents, self.indexed_apart, Path(config.site_dir), self.glossary_words)
         clashes: list[Problem] = []
         for page in plan_pages(self.index, self.search_files, library.bodies):
@@ -198,7 +199,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
             if files.get_file_from_path(image.site_path) is None:
                 files.append(File.generated(config, image.site_path, abs_src_path=str(image.path)))
         generated = build_time()
-        files.append(File.generated(config, JSON_PATH, content=build_json_index(self.index, generated)))
+        files.append(File.generated(config, JSON_PATH, content=build_json_index(self.index, generated, library.bodies)))
         files.append(File.generated(config, CSV_PATH, content=build_csv_index(self.index)))
         newest = self.index.case_studies[0].date if self.index.case_studies else generated.date()
         for feed in site_feeds(self.index, config.site_name):
@@ -298,10 +299,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
         documents = search_documents(self.case_study_documents, listings, self.handwritten)
         # This process's share first, then what the other has done meanwhile.
         rest = index_words(word_sources(documents[self.indexed_apart :]), first=self.indexed_apart, glossary=self.glossary_words)
-        try:
-            (earlier, texts), self.words = self.words.result(), None
-        except OSError as error:
-            raise PluginError(f"casebook: could not write the search files into {config.site_dir}: {error}") from error
+        earlier, texts = self.words.result()  # the passage texts are written while the pages are
         self.search = build_search_files(documents, (earlier, rest), self.glossary_words, texts)
         # Written with the site (on_post_build): nothing in the build reads them.
         # For the header search box (overrides/partials/search.html).
@@ -321,11 +319,17 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):  # type: ignore[no-untyped-cal
             raise PluginError(str(error)) from error
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.search is not None:
-            try:
+        words, self.words = self.words, None
+        try:
+            if words is not None and self.search is not None:
+                words.finish()
+            if self.search is not None:
                 self.search.write(Path(config.site_dir))
-            except OSError as error:
-                raise PluginError(f"casebook: could not write the search files into {config.site_dir}: {error}") from error
+        except OSError as error:
+            raise PluginError(f"casebook: could not write the search files into {config.site_dir}: {error}") from error
+        finally:
+            if words is not None:
+                words.cancel()  # a build with problems never sent it any work
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.words is not None:  # never left writing into the next build's site

@@ -30,6 +30,8 @@ PAGES = [
     ("programme in numbers", "programme-in-numbers/"),
     ("accessibility statement", "accessibility/"),
     ("the contributor guide, with code", "contribute/"),
+    ("the comparison of three case studies", "case-studies/compare/?slugs=dsat-jurassic-mobius,united-learning-partnership-with-many-hubs,central-early-years-sktm"),
+    ("the comparison with nothing chosen", "case-studies/compare/"),
 ]
 
 
@@ -69,6 +71,28 @@ def test_tables_that_scroll_on_a_phone_can_be_scrolled_by_keyboard(browser: Any,
     context.close()
 
 
+@pytest.mark.parametrize("width", [1280, 320])
+def test_the_comparison_and_its_buttons(browser: Any, bundled_site: ServedSite, width: int) -> None:
+    """The comparison as a table (1280) and as a list per row (320), and "Add to comparison" with four chosen."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(bundled_site.url + PAGES[-2][1])
+        page.wait_for_selector(".cb-compare__table", state="attached")
+        page.wait_for_load_state("networkidle")
+        assert axe_violations(page) == []
+        page.goto(bundled_site.url + "case-studies/compare/?slugs=dsat-jurassic-mobius,central-early-years-sktm,"
+                  "andover-college-level-2-maths,jurassic-core-maths-sktm")
+        page.wait_for_selector(".cb-compare__table", state="attached")
+        for path in ("case-studies/", "case-studies/cockburn-years-5-8-continuity/"):
+            page.goto(bundled_site.url + path)
+            page.wait_for_selector(".cb-pick__button[aria-disabled=true]")
+            page.wait_for_load_state("networkidle")
+            assert axe_violations(page) == []
+    finally:
+        context.close()
+
+
 def test_the_programme_in_numbers_names_its_source_not_the_repository(bundled_site: ServedSite) -> None:
     html = (bundled_site.site / "programme-in-numbers" / "index.html").read_text(encoding="utf-8")
     assert "figures.yml" not in html and "data/" not in html
@@ -83,6 +107,25 @@ def test_the_finder_with_filters_open_on_a_phone(browser: Any, bundled_site: Ser
     page.click(".cb-finder__toggle")
     assert axe_violations(page) == []
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_the_finders_follow_link_and_briefing_button(browser: Any, bundled_site: ServedSite, width: int) -> None:
+    """Follow this view with its note, Print a briefing, and the page once a briefing is built (printing stubbed)."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(bundled_site.url + "case-studies/?hub=jurassic&q=trust")
+        page.wait_for_selector(".cb-finder__print:not([hidden])")
+        page.wait_for_load_state("networkidle")
+        assert page.is_visible(".cb-finder__follow-note") and page.is_visible(".cb-finder__help")
+        assert axe_violations(page) == []
+        page.evaluate("() => { window.print = () => {}; }")
+        page.click(".cb-finder__print")
+        page.wait_for_selector("[data-briefing]", state="attached")
+        assert axe_violations(page) == []
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("width", [1280, 320])
@@ -334,6 +377,7 @@ WALK_PAGES = [
     ("a listing", "phases/primary/"),
     ("a hand-written page", "working-with-your-maths-hub/"),
     ("the 404 page", "404.html"),
+    ("the comparison", "case-studies/compare/?slugs=dsat-jurassic-mobius,united-learning-partnership-with-many-hubs,central-early-years-sktm"),
 ]
 MOST_TAB_STOPS = 200  # far more than any page has: reaching it means focus is trapped
 DRAWER_BELOW = 1220  # px: Material's 76.25em, below which the navigation is a drawer

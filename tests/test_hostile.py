@@ -124,6 +124,8 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "search-words-valid.md": [],
     # Abbreviations: what one stands for is plain text (the glossary's own are trusted, data/glossary.yml).
     "abbreviation-markup.md": [("body", "in what '*[TA]:' stands for")],
+    # The comparison (components/compare/): fields and an opening that look like markup, a reversed stretch, long words.
+    "compare-fields-valid.md": [],
 }
 # Problems at these lines exactly (the checks read a body as the renderer does, lines included).
 LINES: dict[str, list[int]] = {
@@ -374,6 +376,34 @@ def test_searching_hostile_words_finds_them_and_runs_nothing(valid_corpus: Path,
         assert errors == []
 
 
+def test_the_comparison_shows_hostile_fields_as_text(valid_corpus: Path, browser: Any) -> None:
+    """What a case study says reaches /case-studies/compare/ from the JSON as text nodes only: titles, people and
+    an opening that look like markup stay text, a reversed stretch stays in its cell, long words wrap at 320 px."""
+    source = (HOSTILE / "compare-fields-valid.md").read_text(encoding="utf-8")
+    title = re.search(r"^title: '(.*)'$", source, re.M).group(1)  # type: ignore[union-attr]
+    with trapped_browser(valid_corpus, browser) as (base, context):
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        for width in (1280, 320):
+            page.set_viewport_size({"width": width, "height": 800})
+            page.goto(base + "case-studies/compare/?slugs=compare-fields-valid,search-words-valid,"
+                      + "%E2%80%AE%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+            page.wait_for_selector(".cb-compare__table", state="attached")
+            page.wait_for_load_state("networkidle")
+            assert page.locator(".cb-compare__table thead th a").first.text_content() == title
+            cells = page.locator(".cb-compare__table tbody td").all_text_contents()
+            assert any(cell.startswith('<img src=x onerror="window.__pwned=1"> \u202egnirts\u202c begins') for cell in cells)
+            assert "O'Brien & < i > Smith, Head of maths; {{ config }} and ${alert(1)}" in cells
+            assert "Trust & Co <3 \"Academy\"" in " ".join(cells)
+            # Only the elements the script makes: no image, script or handler from the data.
+            assert page.locator(".cb-compare img, .cb-compare script, .cb-compare [onerror]").count() == 0
+            assert "Ignored, not the address of a case study" in page.text_content(".cb-compare__notes")
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            assert page.evaluate("window.__pwned") is None
+        assert errors == []
+
+
 def test_valid_but_hostile_files_build_and_nothing_in_them_is_evaluated(valid_corpus: Path) -> None:
     jinja = (valid_corpus / "case-studies" / "jinja-valid" / "index.html").read_text(encoding="utf-8")
     assert "{{ config }} {% include &#x27;mkdocs.yml&#x27; %}" in jinja or "{{ config }} {% include 'mkdocs.yml' %}" in jinja
@@ -608,7 +638,9 @@ def test_valid_files_are_all_published_exactly_once_in_a_real_build(build_projec
     assert result.returncode == 0, result.stderr
     site = build_project / "site"
     published = sorted(slug for slug, (fields, _) in library.items() if not fields.get("draft"))
-    assert sorted(path.parent.name for path in (site / "case-studies").glob("*/index.html")) == published
+    # The site's own page beside the case studies (its slug is reserved): the comparison.
+    pages = sorted(path.parent.name for path in (site / "case-studies").glob("*/index.html"))
+    assert [slug for slug in pages if slug != "compare"] == published and "compare" in pages
     document = json.loads((site / "case-studies.json").read_text(encoding="utf-8"))
     assert sorted(entry["slug"] for entry in document["case_studies"]) == published
     rows = list(csv.DictReader((site / "case-studies.csv").read_text(encoding="utf-8-sig").splitlines(keepends=True)))

@@ -34,7 +34,7 @@ from markdown.extensions.toc import TocExtension, slugify
 from markdown.inlinepatterns import HTML_RE, InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AMP_SUBSTITUTE, AtomicString
+from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER, AtomicString
 
 from macros.content.glossary import short_forms_in
 from macros.content.images import WHERE
@@ -55,6 +55,7 @@ MAX_PARAGRAPH = 20_000  # characters between blank lines
 MAX_BRACKETS = 500  # '[' in the whole body: links, images and footnotes
 MAX_BACKTICK_RUNS = 1_000  # runs of backticks in the whole body
 MAX_NESTING = 12  # block quotes, lists and blocks inside each other
+OPENING_LENGTH = 400  # characters of RenderedBody.opening, cut at a word
 
 _BACKTICKS = re.compile(r"`+")
 _MARKUP = re.compile(r"<(?=[A-Za-z/!?])")
@@ -102,6 +103,9 @@ class RenderedBody:
     anchors: tuple[BodyLink, ...] = ()
     problems: tuple[BodyProblem, ...] = ()
     word_count: int = 0  # words outside code, for the reading time
+    # How the body begins, as plain text for /case-studies.json: a Find Out in Five's first answer
+    # (its first paragraph after "## 1."), else the first paragraph; at most OPENING_LENGTH characters.
+    opening: str = ""
 
     def original(self, written: str) -> tuple[int, str] | None:
         """Where a link MkDocs reports on stands in the file, and how the editor wrote it."""
@@ -131,7 +135,7 @@ def render_body(
     limits = cost_problems(body, first_line)
     if limits:  # too costly to parse: say so and go no further
         return RenderedBody("", problems=tuple(limits))
-    reading = _Reading(body, first_line, page_url, site, abbreviations=dict(abbreviations or {}))
+    reading = _Reading(body, first_line, page_url, site, abbreviations=dict(abbreviations or {}), questions_rule=questions)
     try:
         converted = _profile().render(reading)
     except RecursionError:
@@ -149,6 +153,7 @@ def render_body(
         anchors=tuple(reading.anchors),
         problems=tuple(sorted(reading.problems, key=lambda problem: problem.line)),
         word_count=reading.words,
+        opening=reading.opening,
     )
 
 
@@ -222,6 +227,8 @@ class _Reading:
     questions: list[tuple[int, str, bool]] = field(default_factory=list)  # line, text, underlined (setext)
     toc: tuple[Heading, ...] = ()
     words: int = 0
+    questions_rule: bool = False  # a Find Out in Five: its opening is the first answer
+    opening: str = ""
     # Filled in by the parser: the text it read and, for each top-level element, where its blocks stand.
     text: str = ""
     newlines: list[int] = field(default_factory=list)
@@ -467,6 +474,7 @@ class _Checks(Treeprocessor):
                 if BodyProblem(line, problem) not in reading.problems:
                     reading.add(line, problem)
         self.check_abbreviations(reading)
+        reading.opening = _opening(root, self.md, reading.questions_rule)
 
     def check_abbreviations(self, reading: _Reading) -> None:
         """A body's own ``*[TA]: …`` is plain text too: it becomes a title, which is escaped, but a tag in it is reported."""
@@ -615,6 +623,69 @@ class _Checks(Treeprocessor):
                 element.set(name, value)
             else:
                 del element.attrib[name]
+
+
+def _opening(root: etree.Element, md: markdown.Markdown, first_answer: bool) -> str:
+    """How a body begins, as plain text: the first top-level paragraph with words (after the
+    question "## 1." and before the next question, for a Find Out in Five, when it has one).
+    Read from the tree before its placeholders are replaced: code, footnote marks and what
+    the stash holds (code blocks; entities are read as the characters they stand for) are left out."""
+    paragraphs: list[str] = []
+    answer: str | None = None
+    in_answer = False
+    for top in root:
+        if top.tag == "h2":
+            in_answer = answer is None and bool(re.match(r"1\.\s", _text_of(top)))
+            continue
+        if top.tag != "p":
+            continue
+        text = _plain_text(top, md)
+        if not text:
+            continue
+        if in_answer and answer is None:
+            answer = text
+        paragraphs.append(text)
+    found = answer if first_answer and answer else (paragraphs[0] if paragraphs else "")
+    return _clip(found, OPENING_LENGTH)
+
+
+_STASHED = re.compile(re.escape(HTML_PLACEHOLDER).replace("%s", r"(\d+)"))
+_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _plain_text(element: etree.Element, md: markdown.Markdown) -> str:
+    """An element's words, whitespace collapsed: no code, no footnote marks, nothing stashed but entities."""
+    parts: list[str] = []
+
+    def collect(node: etree.Element) -> None:
+        skip = node.tag in ("code", "pre") or node.get("class") == "footnote-ref"
+        if not skip:
+            parts.append(node.text or "")
+            for child in node:
+                collect(child)
+                parts.append(child.tail or "")
+
+    collect(element)
+
+    def stashed(match: re.Match[str]) -> str:
+        blocks = md.htmlStash.rawHtmlBlocks
+        index = int(match.group(1))
+        raw = str(blocks[index]) if index < len(blocks) else ""
+        return html.unescape(raw) if _ENTITY.fullmatch(raw) else " "
+
+    text = _STASHED.sub(stashed, _unescape("".join(parts)).replace(AMP_SUBSTITUTE, "&"))
+    return " ".join(text.split())
+
+
+def _clip(text: str, most: int) -> str:
+    """``text``, or its first words within ``most`` characters and "…"."""
+    if len(text) <= most:
+        return text
+    cut = text[: most - 1]
+    space = cut.rfind(" ")
+    if space > most // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—") + "…"
 
 
 def _walk(top: etree.Element) -> Iterator[tuple[etree.Element, bool]]:

@@ -1,6 +1,9 @@
 """Machine-readable outputs of the index: ``/case-studies.json`` (contract §4) and ``/case-studies.csv``.
 
-The CSV holds the same fields as the JSON, in the same order, for people who
+The JSON holds the contract's fields and, after them, the casebook's extensions
+(the vocabularies' names; each entry's trust and school details, people and
+opening, for the comparison and the briefing). The CSV holds the contract's
+fields, in the JSON's order, for people who
 open data in a spreadsheet: lists are joined with "; ", it starts with a byte
 order mark so Excel reads it as UTF-8, and no cell can be taken for a formula.
 The finder's "Download this list" (overrides/assets/javascripts/lib/csv.mjs)
@@ -14,10 +17,12 @@ import datetime as dt
 import io
 import json
 import os
+from collections.abc import Mapping
 from typing import Any
 
+from macros.content.body import RenderedBody
 from macros.content.index import CaseStudyIndex
-from macros.content.model import CaseStudy
+from macros.content.model import CaseStudy, Vocabularies
 
 LIST_SEPARATOR = "; "
 # A spreadsheet reads a cell starting with one of these as a formula (OWASP's
@@ -33,7 +38,15 @@ def build_time() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
-def json_entry(case_study: CaseStudy) -> dict[str, Any]:
+# The casebook's extensions of the contract's JSON (README, "Take it with you"): the names of the
+# vocabularies' ids, and per entry what a comparison or a briefing shows. The contract's fields come
+# first, as they were; the CSV keeps exactly those (CSV_COLUMNS).
+JSON_VOCABULARIES = ("types", "phases", "hubs", "partnership_models", "programmes")
+
+
+def json_entry(case_study: CaseStudy, body: RenderedBody | None = None) -> dict[str, Any]:
+    """One case study in /case-studies.json: the contract's fields, then the casebook's own."""
+    trust, school = case_study.trust, case_study.school
     return {
         "slug": case_study.slug,
         "url": case_study.url,
@@ -47,21 +60,38 @@ def json_entry(case_study: CaseStudy) -> dict[str, Any]:
         "programmes": list(case_study.programmes),
         "trust": case_study.trust.name if case_study.trust else None,
         "school": case_study.school.name if case_study.school else None,
+        "trust_details": {"schools": trust.schools, "counties": list(trust.counties)} if trust else None,
+        "school_details": {
+            "location": school.location, "age_range": school.age_range, "pupils": school.pupils,
+            "fsm_percent": school.fsm_percent, "setting": school.setting,
+        } if school else None,
+        "people": [{"name": person.name, "role": person.role} for person in case_study.people],
+        "opening": body.opening if body else "",
     }
 
 
 CSV_COLUMNS = (
     "slug", "url", "title", "type", "date", "summary", "phases", "hubs",
     "partnership_models", "programmes", "trust", "school",
-)  # json_entry's keys, in its order
+)  # the contract's keys of json_entry, in its order
 
 
-def build_json_index(index: CaseStudyIndex, generated: dt.datetime) -> str:
-    """Published case studies only, newest first then by slug (the index's own order)."""
+def json_vocabularies(vocabularies: Vocabularies) -> dict[str, dict[str, str]]:
+    """Each vocabulary's ids with their names, in data/'s order, so a reader of the JSON can show names."""
+    return {key: {entry.id: entry.name for entry in vocabularies[key]} for key in JSON_VOCABULARIES}
+
+
+def build_json_index(
+    index: CaseStudyIndex, generated: dt.datetime, bodies: Mapping[str, RenderedBody] | None = None
+) -> str:
+    """Published case studies only, newest first then by slug (the index's own order).
+
+    ``bodies`` are the rendered bodies by slug (macros/content/body.py), for each entry's "opening"."""
     document = {
         "generated": generated.isoformat(),
         "count": len(index.case_studies),
-        "case_studies": [json_entry(case_study) for case_study in index.case_studies],
+        "vocabularies": json_vocabularies(index.vocabularies),
+        "case_studies": [json_entry(case_study, (bodies or {}).get(case_study.slug)) for case_study in index.case_studies],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 

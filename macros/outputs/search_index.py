@@ -127,13 +127,16 @@ class PassageTexts:
     count: int
 
 
-def write_passage_texts(documents: Sequence[SearchDocument], site_dir: Path) -> PassageTexts:
-    """Write each document's passage text, as JSON, into its folder under ``site_dir``."""
+def passage_texts(documents: Sequence[SearchDocument]) -> tuple[PassageTexts, list[str]]:
+    """Where each document's passage text goes, and the texts, as JSON (written by write_passage_texts)."""
     files = [_json(passage_text(document)) for document in documents]
     digest = hashlib.sha256("\0".join(files).encode()).hexdigest()[:12]
-    texts = PassageTexts(f"{SEARCH_DIR}/texts-{digest}/", len(files))
+    return PassageTexts(f"{SEARCH_DIR}/texts-{digest}/", len(files)), files
+
+
+def write_passage_texts(site_dir: Path, texts: PassageTexts, files: Sequence[str]) -> None:
+    """Write each document's passage text into its folder under ``site_dir``."""
     _write_json_files(site_dir / texts.folder, ((str(number), text) for number, text in enumerate(files)))
-    return texts
 
 
 def _write_json_files(folder: Path, named: Iterable[tuple[str, str]]) -> None:

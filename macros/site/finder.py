@@ -9,14 +9,16 @@ plus ``region`` (from the hubs' regions) and ``sort``.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 
 from macros.content.checks import slugify
 from macros.content.addresses import CSV_PATH, JSON_PATH, SITE_FEED_PATH
 from macros.content.index import CaseStudyIndex
-from macros.content.model import LISTED_BY_NAME, CaseStudy, Vocabularies
+from macros.content.model import FACET_OF_VOCABULARY, LISTED_BY_NAME, LISTED_VOCABULARIES, CaseStudy, Vocabularies
 from macros.site.render import e, render_card
 from macros.content.wording import plural
+from macros.outputs.feeds import FEED_SUBJECTS
 from macros.outputs.search_index import SearchFiles
 from macros.content.vocabularies import REGIONS
 
@@ -101,17 +103,36 @@ def render_finder(index: CaseStudyIndex, root: str, search: SearchFiles) -> str:
 
 
 def _actions(root: str) -> str:
-    """Take the list away. Without JavaScript the CSV is the whole list, which is then what the page shows;
-    the script makes it the filtered view and shows the copy button, which needs it."""
+    """Take the list away. Without JavaScript the CSV is the whole list, which is then what the page shows,
+    and the feed is the site's; the script makes the CSV the filtered view, the feed the narrowest that
+    has the whole view ("Follow this view", from ``data-feeds``: each facet's listing folder and what its
+    feeds follow, as the feeds' titles say it), and shows the buttons that need it."""
+    feeds = json.dumps(_feeds(), ensure_ascii=False, separators=(",", ":"))
     return (
         '<div class="cb-finder__actions">\n'
         f'<a class="cb-finder__download" href="{e(root)}{CSV_PATH}" data-json="{e(root)}{JSON_PATH}" download>'
         "Download this list (CSV)</a>\n"
         '<button type="button" class="cb-finder__copy" hidden>Copy link to this view</button>\n'
-        f'<a class="cb-finder__feed" rel="alternate" type="application/atom+xml" href="{e(root)}{SITE_FEED_PATH}">Follow new case studies (Atom feed)</a>\n'
+        '<button type="button" class="cb-finder__print" hidden>Print a briefing</button>\n'
+        '<details class="cb-finder__help" hidden><summary>What Follow and Print do</summary>\n'
+        "<p><strong>Follow new case studies</strong> links the narrowest feed (of one hub, phase, partnership "
+        "model or programme) that has every new case study this list could show, for a feed reader. "
+        "<strong>Print a briefing</strong> prints this list with each case study’s facts and address.</p></details>\n"
+        f'<span class="cb-finder__follow" data-root="{e(root)}" data-feeds="{e(feeds)}">'
+        '<span class="cb-finder__follow-lead"></span>'
+        f'<a class="cb-finder__feed" rel="alternate" type="application/atom+xml" href="{e(root)}{SITE_FEED_PATH}">Follow new case studies (Atom feed)</a>'
+        '<span class="cb-finder__follow-note"></span></span>\n'
         '<span class="cb-finder__copied" role="status"></span>\n'
         "</div>\n"
     )
+
+
+def _feeds() -> dict[str, dict[str, str]]:
+    """Each facet with feeds: its listing folder and what its feeds follow ("from {name}")."""
+    return {
+        FACET_OF_VOCABULARY[key]: {"folder": folder, "subject": FEED_SUBJECTS[key]}
+        for key, folder in LISTED_VOCABULARIES.items()
+    }
 
 
 def _counts(case_studies: Sequence[CaseStudy], vocabularies: Vocabularies) -> dict[tuple[str, str], int]:

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from functools import partial
 
 from macros.site import render
+from macros.site.compare import COMPARE_DESCRIPTION, COMPARE_TITLE, render_compare, render_picker
 from macros.site.finder import render_finder
 from macros.site.network import render_network
+from macros.content.addresses import COMPARE_URL
 from macros.content.index import CaseStudyIndex
 from macros.content.body import RenderedBody
 from macros.content.links import page_url
@@ -28,7 +30,8 @@ from macros.content.model import FACET_OF_VOCABULARY, LISTED_VOCABULARIES, CaseS
 # Every generated page's whole Markdown source: MkDocs renders nothing of the
 # casebook's own. A case study's body is rendered in the case-study profile
 # (macros/content/body.py) and added as HTML, so it never meets MkDocs' extensions.
-GENERATED_FRONT_MATTER = "---\ngenerated_by: casebook\n---\n"
+# Empty, so MkDocs has no front matter to parse either (the plugin sets each page's meta).
+GENERATED_FRONT_MATTER = ""
 
 INDEX_INTROS = {
     "hubs": (
@@ -77,7 +80,7 @@ class GeneratedPage:
 def plan_pages(
     index: CaseStudyIndex, search: Callable[[], SearchFiles], bodies: Mapping[str, RenderedBody] | None = None
 ) -> Iterator[GeneratedPage]:
-    """Every page the library gives the site: case studies, listings, their indexes, the finder.
+    """Every page the library gives the site: case studies, listings, their indexes, the finder, the comparison.
 
     ``search`` gives the search index once it is built (after every page is read);
     ``bodies`` are the case studies' rendered bodies (macros/content/body.py), by slug.
@@ -90,13 +93,16 @@ def plan_pages(
         for entry in index.vocabularies[key]:
             yield _listing_page(key, entry, index, cards)
     yield _finder_page(index, search)
+    yield _compare_page()
 
 
 def _case_study_page(case_study: CaseStudy, index: CaseStudyIndex, cards: render.Cards, body: RenderedBody) -> GeneratedPage:
     vocabularies = index.vocabularies
 
     def before(root: str) -> str:
-        return render.render_case_study_header(case_study) + "\n" + render.render_facts(case_study, vocabularies, root)
+        # "Add to comparison" (macros/site/compare.py) between the summary and the facts box, never in the body.
+        return (render.render_case_study_header(case_study) + "\n" + render_picker(root, case_study) + "\n"
+                + render.render_facts(case_study, vocabularies, root))
 
     return GeneratedPage(
         src_uri=case_study.src_uri,
@@ -149,7 +155,7 @@ def _listing_page(key: str, entry: VocabularyEntry, index: CaseStudyIndex, cards
 
 def _finder_page(index: CaseStudyIndex, search: Callable[[], SearchFiles]) -> GeneratedPage:
     def before(root: str) -> str:
-        return f"{render.title_heading(FINDER_TITLE)}\n<p>{render.e(FINDER_DESCRIPTION)}</p>"
+        return f"{render.title_heading(FINDER_TITLE)}\n<p>{render.e(FINDER_DESCRIPTION)}</p>\n{render_picker(root)}"
 
     return GeneratedPage(
         src_uri="case-studies/index.md",
@@ -160,4 +166,17 @@ def _finder_page(index: CaseStudyIndex, search: Callable[[], SearchFiles]) -> Ge
         after=lambda root: render_finder(index, root, search()),
         hide=("toc",),
         finder=True,
+    )
+
+
+def _compare_page() -> GeneratedPage:
+    """/case-studies/compare/ (macros/site/compare.py): out of the navigation, like the case studies;
+    the slug "compare" is reserved (macros/content/checks/identity.py) so no case study can take it."""
+    return GeneratedPage(
+        src_uri=COMPARE_URL.rstrip("/") + ".md",
+        title=COMPARE_TITLE,
+        description=COMPARE_DESCRIPTION,
+        in_nav=False,
+        before=render_compare,
+        hide=("navigation", "toc"),
     )

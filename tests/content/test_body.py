@@ -298,3 +298,40 @@ def test_markup_in_a_bodys_own_definition_is_reported_and_stays_an_escaped_title
     assert "<script" not in rendered.html
     # The glossary's own titles are trusted text, and escaped all the same.
     assert 'title="a &quot;b&quot; &amp; c"' in with_glossary("TA\n", {"TA": 'a "b" & c'}).html
+
+
+# --- how a body begins: RenderedBody.opening, for /case-studies.json -----------------------
+
+
+def test_the_opening_is_the_first_paragraph_as_plain_text() -> None:
+    body = ("```\nfirst <b>code</b>\n```\n\n## A heading\n\nIt *began* with a `<script>` [question](https://example.org)"
+            "[^1], &amp; a \\* star &copy;.\n\nThe second paragraph.\n\n[^1]: A note.\n")
+    assert render(body).opening == "It began with a question, & a * star ©."
+
+
+def test_a_find_out_in_fives_opening_is_its_first_answer() -> None:
+    five = "An introduction.\n\n" + "".join(f"## {n}. Question {n}?\n\nAnswer {n}.\n\n" for n in range(1, 6))
+    assert render(five, questions=True).opening == "Answer 1."
+    assert render(five).opening == "An introduction."  # not a Find Out in Five: the first paragraph
+    # A first answer with no paragraph of its own: the body's first paragraph.
+    listed = "".join(f"## {n}. Question {n}?\n\n- Answer {n}.\n\n" for n in range(1, 6)) + "A closing line.\n"
+    assert render(listed, questions=True).opening == "A closing line."
+
+
+def test_the_opening_is_cut_at_a_word_and_empty_without_a_paragraph() -> None:
+    opening = render("A sentence that goes on. " * 40).opening
+    assert len(opening) <= 400 and opening.endswith("…") and opening[:-1] == opening[:-1].rstrip()
+    assert ("A sentence that goes on. " * 40).startswith(opening[:-1])
+    assert render("- only\n- a list\n").opening == ""
+    assert render("").opening == ""
+
+
+def test_no_code_or_markup_reaches_the_opening_of_a_hostile_body() -> None:
+    hostile = ("<script>alert(1)</script>\n\n```html\n<img src=x onerror=alert(1)>\n```\n\n"
+               "Text `<img src=x onerror=alert(1)>` with \u202egnirts\u202c\tand    spaces\n\n")
+    rendered = render(hostile)
+    assert rendered.problems  # the checks refuse the tag; the opening is still text
+    assert "onerror" not in rendered.opening and "\x02" not in rendered.opening and "\x03" not in rendered.opening
+    assert rendered.opening in ("<script>alert(1)</script>", "Text with \u202egnirts\u202c and spaces")
+    assert render("```\ncode\n```\n\nText `<img src=x onerror=alert(1)>` with  \u202egnirts\u202c\n").opening == (
+        "Text with \u202egnirts\u202c")

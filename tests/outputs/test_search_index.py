@@ -12,7 +12,7 @@ import pytest
 from macros.outputs import search_index
 from macros.outputs.search_index import (
     BODY, FACTS, TITLE, SearchDocument, build_search_files, case_study_text, index_words, markdown_text,
-    passage_text, word_sources, words, write_passage_texts,
+    passage_text, passage_texts, word_sources, words, write_passage_texts,
 )
 from macros.outputs.search_words import STOPWORDS, GlossaryWords
 
@@ -96,18 +96,19 @@ def test_documents_come_ten_to_a_file_and_each_has_its_text_for_passages() -> No
 
 def test_the_case_studies_texts_have_a_folder_named_by_what_is_in_it(tmp_path: Path) -> None:
     documents = [doc(n, text=f"Body {n}.") for n in range(3)]
-    texts = write_passage_texts(documents[:2], tmp_path / "a")
+    texts, files = passage_texts(documents[:2])
     assert texts.folder.startswith("case-studies/search/texts-") and texts.folder.endswith("/")
     assert texts.count == 2
-    assert write_passage_texts(documents[:2], tmp_path / "b").folder == texts.folder
-    other = write_passage_texts([doc(0, text="Other.")], tmp_path / "c")
+    assert passage_texts(documents[:2])[0].folder == texts.folder
+    other = passage_texts([doc(0, text="Other.")])[0]
     assert other.folder != texts.folder
-    assert json.loads((tmp_path / "a" / texts.folder / "1.json").read_text()) == "Body 1."
+    write_passage_texts(tmp_path, texts, files)
+    assert json.loads((tmp_path / texts.folder / "1.json").read_text()) == "Body 1."
     # The search files say where they are, and hold only the other documents' texts.
-    files = build_search_files(documents, texts=texts)
-    assert json.loads(files.files["search"])["texts"] == {"base": "../" + texts.folder.split("/")[-2] + "/", "count": 2}
-    assert [key for key in files.files if key.startswith("text-")] == ["text-2"]
-    assert build_search_files(documents, texts=other).version != files.version
+    search = build_search_files(documents, texts=texts)
+    assert json.loads(search.files["search"])["texts"] == {"base": "../" + texts.folder.split("/")[-2] + "/", "count": 2}
+    assert [key for key in search.files if key.startswith("text-")] == ["text-2"]
+    assert build_search_files(documents, texts=other).version != search.version
 
 
 def test_a_passage_is_drawn_from_the_facts_then_the_body_in_plain_text() -> None:

@@ -47,9 +47,10 @@ def test_a_large_library_is_indexed_and_its_passages_written_in_another_process(
     docs = documents(WORTH_A_PROCESS + 50)
     background = started(docs, 200, tmp_path)
     assert background._process is not None
-    postings, texts = background.result()
+    postings, texts = background.result()  # as soon as the words are known
     assert postings == done_here(docs, 200)  # only the first 200: the build indexes the rest
     assert texts.count == len(docs)  # but every passage text
+    background.finish()  # once the texts are written
     assert passage(tmp_path, texts.folder, 349) == "Hub 1 Body text number9 shared words"
 
 
@@ -58,6 +59,7 @@ def test_a_small_library_is_done_here(tmp_path: Path) -> None:
     assert background._process is None
     postings, texts = background.result()
     assert postings == done_here(documents(10), 10)
+    background.finish()
     assert passage(tmp_path, texts.folder, 3) == "Hub 0 Body text number3 shared words"
 
 
@@ -69,7 +71,8 @@ def test_if_the_other_process_cannot_start_the_work_is_done_here(monkeypatch: py
     assert background._process is None
     postings, texts = background.result()
     assert postings == done_here(docs, len(docs))
-    assert texts.count == len(docs)
+    background.finish()
+    assert passage(tmp_path, texts.folder, 0) == "Hub 0 Body text number0 shared words"
 
 
 @needs_two_cores
@@ -80,6 +83,7 @@ def test_if_the_other_process_fails_the_work_is_done_here(monkeypatch: pytest.Mo
     assert background._process is not None
     postings, texts = background.result()
     assert postings == done_here(docs, len(docs))
+    background.finish()
     assert passage(tmp_path, texts.folder, 0) == "Hub 0 Body text number0 shared words"
 
 
@@ -89,8 +93,10 @@ def test_a_site_folder_that_cannot_be_written_is_the_callers_to_report(tmp_path:
     blocked.write_text("a file where the site folder should be")
     background = started(documents(WORTH_A_PROCESS), 10, blocked)
     assert background._process is not None
+    postings, texts = background.result()  # the words come first
+    assert postings == done_here(documents(WORTH_A_PROCESS), 10)
     with pytest.raises(OSError):
-        background.result()  # the other process failed quietly; done here, it fails again, and says so
+        background.finish()  # the other process failed quietly; done here, it fails again, and says so
 
 
 @needs_two_cores

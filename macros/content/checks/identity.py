@@ -14,7 +14,9 @@ from .plain_text import text
 from .primitives import date, describe, slugify
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RESERVED_SLUGS = {"index", "images"}  # case-studies/index.md is the finder; case-studies/images/ holds the pictures
+# case-studies/index.md is the finder, case-studies/compare/ the comparison (macros/site/compare.py);
+# case-studies/images/ holds the pictures.
+RESERVED_SLUGS = {"index", "images", "compare", "search"}  # case-studies/search/ holds the search index
 QUESTION_TYPE = "find-out-in-five"
 
 

@@ -11,6 +11,8 @@
  * No framework, no bundler: the browser resolves the imports below against
  * this file's address, so they are same-origin scripts the CSP allows.
  */
+import * as compare from "./components/compare/compare.mjs";
+import * as comparePick from "./components/compare-pick/compare-pick.mjs";
 import * as finder from "./components/finder/finder.mjs";
 import * as headerButtons from "./components/header-buttons/header-buttons.mjs";
 import * as liveReload from "./components/live-reload/live-reload.mjs";
@@ -20,7 +22,8 @@ import * as skipLink from "./components/skip-link/skip-link.mjs";
 // Started on every page with no root: they mend Material's own markup.
 var PAGE_WIDE = [["header-buttons", headerButtons], ["skip-link", skipLink]];
 // Started on each element with their data-module, in this order.
-var COMPONENTS = [siteSearch, finder];
+// The finder before "Add to comparison", which gives buttons only to the cards it attaches.
+var COMPONENTS = [siteSearch, finder, comparePick, compare];
 
 function attempt(name, run) {
   try {

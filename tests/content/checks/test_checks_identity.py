@@ -78,6 +78,15 @@ def test_slug_form(project: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("reserved", ["index", "images", "compare", "search"])
+def test_the_sites_own_pages_keep_their_addresses(project: Path, reserved: str) -> None:
+    # /case-studies/compare/ is the comparison page: no case study may take its URL.
+    write(project, f"{reserved}.md", case_study_text())
+    assert problems(project) == [
+        f"case_studies/{reserved}.md:1: slug: '{reserved}' is reserved for the site's own pages — choose another file name",
+    ]
+
+
 def test_duplicate_slugs_are_reported_on_every_file(project: Path) -> None:
     write(project, "north/story.md", case_study_text())
     write(project, "south/story.md", case_study_text())

@@ -8,12 +8,10 @@
  * and elements only, never an HTML string. The print stylesheet (casebook.css,
  * "Briefing") shows only the briefing while <html> has BRIEFING_CLASS.
  */
-import { number, plural } from "./format.mjs";
+import { MONTHS, number, plural } from "./format.mjs";
 
 export var BRIEFING_CLASS = "cb-briefing-printing";
 export var BRIEFING_LIMIT = 100; // more than this on paper helps nobody
-var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-  "October", "November", "December"];
 
 /* ["Primary", "Jurassic Maths Hub"], 2 -> "Primary · Jurassic Maths Hub · 2 case studies";
    nothing chosen -> "All case studies · 23 case studies". */
@@ -71,10 +69,10 @@ function itemNode(doc, item) {
   return node;
 }
 
-/* Take the briefing away: its section, the mark on <html> and the listener. */
-function clear(doc) {
+/* The page prints as itself again; the section stays (never shown) until the next
+   briefing, in case the browser lays the page out for print again after afterprint. */
+function done(doc) {
   doc.documentElement.classList.remove(BRIEFING_CLASS);
-  doc.querySelectorAll("[data-briefing]").forEach(function (node) { node.remove(); });
 }
 
 /*
@@ -89,7 +87,8 @@ function clear(doc) {
 export function printBriefing(doc, options) {
   var o = options || {};
   var view = doc.defaultView || window;
-  clear(doc);
+  done(doc);
+  doc.querySelectorAll("[data-briefing]").forEach(function (node) { node.remove(); });
   var kept = briefingLimit(o.items, o.limit);
   var section = element(doc, "section", "cb-briefing");
   section.setAttribute("data-briefing", "");
@@ -102,7 +101,7 @@ export function printBriefing(doc, options) {
   section.appendChild(list);
   doc.body.appendChild(section);
   doc.documentElement.classList.add(BRIEFING_CLASS);
-  view.addEventListener("afterprint", function () { clear(doc); }, { once: true });
+  view.addEventListener("afterprint", function () { done(doc); }, { once: true });
   view.print();
   return section;
 }

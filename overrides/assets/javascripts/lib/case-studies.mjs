@@ -7,10 +7,8 @@
  * The rows say what the contract's fields say, in the casebook's words; a row a
  * case study does not fill is "" (each page says so in its own way).
  */
-import { number } from "./format.mjs";
+import { MONTHS, number } from "./format.mjs";
 
-var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-  "October", "November", "December"];
 var loading = new Map(); // the JSON's address -> a promise of its case studies
 
 /* "2025-03-14" -> "14 March 2025", as the pages print it (macros/site/render.py: format_date). */

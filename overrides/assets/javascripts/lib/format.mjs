@@ -14,3 +14,7 @@ export function moreText(step, left) {
   return left > step ? "Show " + number(step) + " more (" + number(left) + " left)"
     : left === 1 ? "Show the last one" : "Show the last " + number(left);
 }
+
+/* The months as the pages print them ("14 March 2025"). */
+export var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+  "October", "November", "December"];

@@ -5,9 +5,12 @@
  * in place, using their data-* attributes. Its state lives in the query string
  * (lib/query-string.mjs), so links and Back/Forward work.
  */
+import { briefingTitle, printBriefing } from "../../lib/briefing.mjs";
+import { factRows, loadCaseStudies } from "../../lib/case-studies.mjs";
 import { csvText } from "../../lib/csv.mjs";
 import { sentence, setMarked, setText, whenSeen } from "../../lib/dom.mjs";
 import { moreText, number, plural } from "../../lib/format.mjs";
+import { chooseFeed, followText } from "../../lib/feeds.mjs";
 import { FACETS, chosenSort, readState, shownSort, writeState } from "../../lib/query-string.mjs";
 import { SearchIndex } from "../../lib/search-index.mjs";
 import { corrected, searchNotes } from "../../lib/search-notes.mjs";
@@ -325,6 +328,7 @@ Finder.prototype.apply = function (state, history, keepLimit) {
   this.view = { masks: masks, all: all, scores: scores, sort: sort };
   this.arrange(this.pick(masks, all, scores, sort, this.limit), total);
   this.report(total, state);
+  this.showFeed(state);
   this.renderChips(state);
   this.labelToggle();
   if (history) this.remember(this.query(state), history);
@@ -407,6 +411,14 @@ Finder.prototype.startTakeAway = function () {
   this.download = this.root.querySelector(".cb-finder__download");
   this.copy = this.root.querySelector(".cb-finder__copy");
   this.copied = this.root.querySelector(".cb-finder__copied");
+  this.startFollow();
+  this.print = this.root.querySelector(".cb-finder__print");
+  if (this.print && this.download && typeof window.print === "function") {
+    this.print.hidden = false;
+    this.print.addEventListener("click", function () { self.printView(); });
+  }
+  var help = this.root.querySelector(".cb-finder__help");
+  if (help) help.hidden = false;
   if (this.download) {
     this.download.addEventListener("click", function (event) {
       var view = self.view;
@@ -426,6 +438,80 @@ Finder.prototype.startTakeAway = function () {
       });
     });
   }
+};
+
+/* "Follow this view": the feed link names the narrowest feed that has the whole
+   view (lib/feeds.mjs). The page gives each facet's folder and feed wording
+   (data-feeds), the options' names; each value's size is counted here, once. */
+Finder.prototype.startFollow = function () {
+  var self = this;
+  var follow = this.root.querySelector(".cb-finder__follow");
+  var feeds;
+  try { feeds = follow && JSON.parse(follow.dataset.feeds || "{}"); } catch (error) { feeds = null; }
+  if (!feeds) return;
+  FACETS.forEach(function (facet, f) {
+    if (!feeds[facet]) return;
+    var data = self.facetData[f];
+    var counts = new Int32Array(data.names.length);
+    data.values.forEach(function (value) { counts[value] += 1; });
+    feeds[facet].values = Object.create(null);
+    data.names.forEach(function (value, i) {
+      feeds[facet].values[value] = { name: self.optionName(facet, value), count: counts[i] };
+    });
+  });
+  this.follow = {
+    root: follow.dataset.root || "", feeds: feeds, link: follow.querySelector(".cb-finder__feed"),
+    lead: follow.querySelector(".cb-finder__follow-lead"), note: follow.querySelector(".cb-finder__follow-note")
+  };
+};
+
+Finder.prototype.optionName = function (facet, value) {
+  return this.boxes[facet][value].nextElementSibling.querySelector(".cb-facet__name").textContent;
+};
+
+Finder.prototype.showFeed = function (state) {
+  var follow = this.follow;
+  if (!follow || !follow.link) return;
+  var choice = chooseFeed(state, follow.feeds);
+  var text = followText(choice);
+  var href = follow.root + choice.path;
+  if (follow.link.getAttribute("href") !== href) follow.link.setAttribute("href", href);
+  setText(follow.lead, text.lead);
+  setText(follow.link, text.link);
+  setText(follow.note, text.note ? " " + text.note : "");
+};
+
+/* "Print a briefing": the whole view, in its order, on paper (lib/briefing.mjs),
+   its facts from /case-studies.json, fetched when first asked for. */
+Finder.prototype.printView = function () {
+  var self = this;
+  if (this.printing) return;
+  var view = this.view;
+  var state = this.state;
+  var chosen = this.pick(view.masks, view.all, view.scores, view.sort, Infinity);
+  var parts = state.q ? ["\u201c" + state.q + "\u201d"] : [];
+  FACETS.forEach(function (facet) {
+    var names = self.offered[facet].filter(function (value) { return state.filters[facet].has(value); })
+      .map(function (value) { return self.optionName(facet, value); });
+    if (names.length) parts.push(names.join(" or "));
+  });
+  this.printing = true;
+  loadCaseStudies(this.download.dataset.json).then(function (data) {
+    self.printing = false;
+    if (current !== self || !self.root.isConnected) return;
+    printBriefing(document, {
+      title: briefingTitle(parts, chosen.length),
+      items: chosen.map(function (record) {
+        var entry = data.bySlug.get(record.link.pathname.split("/").filter(Boolean).pop());
+        return entry
+          ? { title: entry.title, summary: entry.summary, facts: factRows(entry, data.vocabularies), url: record.link.href }
+          : { title: record.title, summary: record.summaryText, facts: [], url: record.link.href };
+      })
+    });
+  }).catch(function () {
+    self.printing = false;
+    self.say("Could not get the case studies to print. Try again, or print this page.");
+  });
 };
 
 Finder.prototype.say = function (message) {
