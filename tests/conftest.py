@@ -167,6 +167,14 @@ class ServedSite:
         self.server.server_close()
 
 
+def serve_library(tmp_path_factory: pytest.TempPathFactory, name: str, library: dict[str, dict[str, str]]) -> ServedSite:
+    """A project of these case studies (slug -> front-matter fields), built and served; close() it."""
+    project = make_project(tmp_path_factory.mktemp(name) / "project")
+    for slug, fields in library.items():
+        write(project, f"{slug}.md", case_study_text(**fields))
+    return ServedSite(project)
+
+
 def bundled_copy(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
     copy = tmp_path_factory.mktemp(name) / "project"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache", "node_modules"))

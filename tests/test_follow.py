@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import ServedSite, case_study_text, make_project, write
+from conftest import ServedSite, serve_library
 from playwright.sync_api import expect
 
 # Jurassic has 3, Mobius 2, Solent 1; Primary 4, Secondary 2.
@@ -28,10 +28,7 @@ LIBRARY = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    project = make_project(tmp_path_factory.mktemp("follow") / "project")
-    for slug, fields in LIBRARY.items():
-        write(project, f"{slug}.md", case_study_text(**fields))
-    served = ServedSite(project)
+    served = serve_library(tmp_path_factory, "follow", LIBRARY)
     yield served
     served.close()
 

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import ServedSite, case_study_text, make_project, write
+from conftest import ServedSite, serve_library
 from playwright.sync_api import expect  # not page.wait_for_function: it polls with eval, which the site's CSP blocks
 
 from macros.site.compare import COMPARE_TITLE, render_compare, render_picker
@@ -41,10 +41,7 @@ TITLES = {slug: fields["title"] for slug, fields in LIBRARY.items()}
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    project = make_project(tmp_path_factory.mktemp("compare") / "project")
-    for slug, fields in LIBRARY.items():
-        write(project, f"{slug}.md", case_study_text(**fields))
-    served = ServedSite(project)
+    served = serve_library(tmp_path_factory, "compare", LIBRARY)
     yield served
     served.close()
 

@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import ServedSite, case_study_text, make_project, write
+from conftest import ServedSite, case_study_text, make_project, serve_library, write
 from playwright.sync_api import expect  # not page.wait_for_function: it polls with eval, which the site's CSP blocks
 
 FIVE = "".join(f"## {n}. Question {n}?\n\nAn answer.\n\n" for n in range(1, 6))
@@ -59,10 +59,7 @@ NEWEST_FIRST = [
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    project = make_project(tmp_path_factory.mktemp("finder") / "project")
-    for slug, fields in LIBRARY.items():
-        write(project, f"{slug}.md", case_study_text(**fields))
-    served = ServedSite(project)
+    served = serve_library(tmp_path_factory, "finder", LIBRARY)
     yield served
     served.close()
 
