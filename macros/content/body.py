@@ -645,6 +645,8 @@ def _opening(root: etree.Element, md: markdown.Markdown, first_answer: bool) -> 
         if in_answer and answer is None:
             answer = text
         paragraphs.append(text)
+        if answer is not None or not first_answer:
+            break  # all that is needed: the rest of a long body is not read
     found = answer if first_answer and answer else (paragraphs[0] if paragraphs else "")
     return _clip(found, OPENING_LENGTH)
 
