@@ -175,6 +175,15 @@ def serve_library(tmp_path_factory: pytest.TempPathFactory, name: str, library: 
     return ServedSite(project)
 
 
+def tab_to(page: Any, selector: str, most: int) -> None:
+    """Press Tab, at most ``most`` times, until the focused element matches ``selector``
+    (the caller asserts what it then reached)."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate("(selector) => document.activeElement.matches(selector)", selector):
+            return
+
+
 def bundled_copy(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
     copy = tmp_path_factory.mktemp(name) / "project"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache", "node_modules"))

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ServedSite
+from conftest import ServedSite, tab_to
 
 import axe_playwright_python
 
@@ -543,10 +543,7 @@ def test_on_a_phone_the_search_and_menu_buttons_are_keyboard_buttons(browser: An
         page = context.new_page()
         page.goto(bundled_site.url + "hubs/")
         page.wait_for_load_state("networkidle")
-        for _ in range(6):
-            page.keyboard.press("Tab")
-            if page.evaluate("() => document.activeElement.matches('label[for=__search]')"):
-                break
+        tab_to(page, "label[for=__search]", 6)
         assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Search"
         page.keyboard.press("Enter")
         page.wait_for_function("() => document.activeElement.matches('.md-search__input')")

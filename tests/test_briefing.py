@@ -12,7 +12,7 @@ import re
 from typing import Any
 from urllib.request import urlopen
 
-from conftest import ServedSite
+from conftest import ServedSite, tab_to
 from playwright.sync_api import expect
 
 STUB_PRINT = "() => { window.printCalls = 0; window.print = () => { window.printCalls += 1; }; }"
@@ -40,10 +40,7 @@ def open_finder(page: Any, site: ServedSite, query: str = "") -> list[str]:
 
 def press_print_by_keyboard(page: Any) -> None:
     page.focus(".cb-finder__download")
-    for _ in range(3):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('cb-finder__print')"):
-            break
+    tab_to(page, ".cb-finder__print", 3)
     assert page.evaluate("document.activeElement.textContent") == "Print a briefing"
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.keyboard.press("Enter")

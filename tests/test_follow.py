@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import ServedSite, serve_library
+from conftest import ServedSite, serve_library, tab_to
 from playwright.sync_api import expect
 
 # Jurassic has 3, Mobius 2, Solent 1; Primary 4, Secondary 2.
@@ -111,10 +111,7 @@ def test_a_search_alone_follows_the_site_feed_and_says_so(page: Any, site: Serve
 def test_the_follow_link_by_keyboard(page: Any, site: ServedSite) -> None:
     open_finder(page, site, "?hub=solent")
     page.focus(".cb-finder__download")
-    for _ in range(4):  # past Copy link and Print a briefing
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('cb-finder__feed')"):
-            break
+    tab_to(page, ".cb-finder__feed", 4)  # past Copy link and Print a briefing
     assert page.evaluate("document.activeElement.textContent") == "Follow new case studies from Solent Maths Hub (Atom feed)"
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.route("**/favicon.ico", lambda route: route.fulfill(status=204))  # asked for beside the feed

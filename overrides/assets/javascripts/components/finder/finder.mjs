@@ -525,14 +525,9 @@ Finder.prototype.exportView = function () {
   var self = this;
   var view = this.view;
   var chosen = this.pick(view.masks, view.all, view.scores, view.sort, Infinity);
-  if (!this.json) {
-    this.json = fetch(this.download.dataset.json).then(function (response) {
-      if (!response.ok) throw new Error(response.status);
-      return response.json();
-    });
-  }
-  this.json.then(function (json) {
-    var text = csvText(chosen.map(function (record) { return json.case_studies[record.position]; }));
+  // The same fetch as the briefing's: /case-studies.json is read once a page.
+  loadCaseStudies(this.download.dataset.json).then(function (data) {
+    var text = csvText(chosen.map(function (record) { return data.entries[record.position]; }));
     var blob = new Blob([text], { type: "text/csv;charset=utf-8" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
@@ -543,7 +538,6 @@ Finder.prototype.exportView = function () {
     window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
     self.say("Downloaded " + plural(chosen.length, "case study", "case studies") + " as CSV.");
   }).catch(function () {
-    self.json = null;
     window.location.href = self.download.href; // the whole list is better than nothing
   });
 };
