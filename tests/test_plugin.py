@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -412,3 +415,39 @@ def test_no_label_names_a_table_of_contents_toggle_that_is_not_there(site: Path)
     for html_file in site.rglob("index.html"):
         html = html_file.read_text(encoding="utf-8")
         assert ('for="__toc"' in html) <= ('id="__toc"' in html), html_file
+
+
+ON_TWO_CORES = (
+    "import sys, macros.content.bodies as bodies, macros.outputs.search_worker as words\n"
+    "bodies.WORTH_A_PROCESS = words.WORTH_A_PROCESS = 1  # the second processes, however small the library\n"
+    "from mkdocs.__main__ import cli\n"
+    "cli()\n"
+)
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="the second processes are only used with two cores")
+def test_a_build_on_two_cores_makes_the_site_a_build_on_one_makes(tmp_path: Path) -> None:
+    """The bodies (macros/content/bodies.py) and the search words (macros/outputs/search_worker.py)
+    are done partly in other processes at 200 and 300 case studies; here, at any size."""
+    project = make_project(tmp_path / "project")
+    for path in (ROOT / "case_studies").rglob("*.md"):
+        target = project / path.relative_to(ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    one = run_build(project)
+    assert one.returncode == 0, one.stderr
+    (project / "site").rename(tmp_path / "one-core")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true"}
+    two = subprocess.run([sys.executable, "-c", ON_TWO_CORES, "build", "-f", str(project / "mkdocs.yml"),
+                          "-d", str(tmp_path / "two-cores")], capture_output=True, text=True, env=env, cwd=project, timeout=300)
+    assert two.returncode == 0, two.stderr
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+    one_core, two_cores = files(tmp_path / "one-core"), files(tmp_path / "two-cores")
+    assert sorted(one_core) == sorted(two_cores)
+    generated = re.compile(rb'"generated": ?"[^"]*"')  # the build's time, in /case-studies.json
+    differ = [name for name in one_core if generated.sub(b"", one_core[name]) != generated.sub(b"", two_cores[name])]
+    assert differ == []
+    assert any(name.startswith("search/") for name in two_cores)  # the passage texts, which the other process writes

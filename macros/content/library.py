@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from macros.content.body import RenderedBody, render_body
+from macros.content.bodies import BodyRenderer, BodyToRender, render
+from macros.content.body import RenderedBody
 from macros.content.checks import QUESTION_TYPE, check_case_study
 from macros.content.figures import Figures, load_figures
 from macros.content.glossary import Glossary, load_glossary
@@ -58,44 +59,25 @@ def load_library(root: Path, paths: Iterable[Path] | None = None, today: dt.date
     """Read and check the project at ``root``; ``paths`` narrows which case studies are checked."""
     root = root.resolve()
     today = today or today_utc()
-    vocabularies, problems = load_vocabularies(root / DATA_DIR, root)
-    figures, figure_problems = load_figures(root / DATA_DIR, root)
-    problems.extend(figure_problems)
-    glossary, glossary_problems = load_glossary(root / DATA_DIR, root)
-    problems.extend(glossary_problems)
-    abbreviations = glossary.abbreviations() if glossary is not None else {}
     # No case_studies/ folder (git keeps no empty folders) is simply no case studies; a link there is reported.
     content = root / CASE_STUDIES_DIR
     default = [content] if content.is_dir() or content.is_symlink() else []
     targets = list(paths) if paths is not None else default
     files, found_problems = find_case_study_files(targets, root)
-    problems.extend(found_problems)
+    with BodyRenderer(expected=len(files)) as renderer:  # another core's Python starts now, if it is worth it
+        vocabularies, problems = load_vocabularies(root / DATA_DIR, root)
+        problems.extend(found_problems)
+        figures, figure_problems = load_figures(root / DATA_DIR, root)
+        problems.extend(figure_problems)
+        glossary, glossary_problems = load_glossary(root / DATA_DIR, root)
+        problems.extend(glossary_problems)
+        abbreviations = glossary.abbreviations() if glossary is not None else {}
+        checked, slugs, images, site = _read_and_check(files, root, vocabularies, today, problems)
+        rendered_bodies = renderer.render_all([_to_render(split) for split, _ in checked], site, abbreviations)
 
-    checked: list[tuple[CaseStudyFile, CaseStudy | None]] = []
-    slugs: dict[str, list[str]] = defaultdict(list)
-    for path in files:
-        split, file_problems = read_case_study(path, root)
-        problems.extend(file_problems)
-        slugs[path.stem].append(display_path(path, root))
-        if split is None or vocabularies is None:
-            continue
-        case_study, check_problems = check_case_study(split, vocabularies, today)
-        problems.extend(check_problems)
-        checked.append((split, case_study))
-
-    # A body's links need every case study known, so bodies are read second, from memory.
-    images: list[Image] = []
-    if (root / CASE_STUDIES_DIR).is_dir() and not (root / CASE_STUDIES_DIR).is_symlink():
-        images, image_problems = find_images(root / CASE_STUDIES_DIR, f"{CASE_STUDIES_DIR}/images")
-        problems.extend(image_problems)
-    site = None
-    if vocabularies is not None:
-        site = build_site_map([cs for _, cs in checked if cs is not None], vocabularies, root / DOCS_DIR,
-                              images=[image.site_path for image in images])
     case_studies: list[CaseStudy] = []
     bodies: dict[str, RenderedBody] = {}
-    for split, case_study in checked:
-        rendered = render_case_study_body(split, site, abbreviations)
+    for (split, case_study), rendered in zip(checked, rendered_bodies):
         problems.extend(Problem(split.display_path, found.line, "body", found.message) for found in rendered.problems)
         # A template's prompt left in (`casebook new` writes them for the editor to replace).
         scaffold = scaffold_problems(split.body, split.body_line)
@@ -124,19 +106,44 @@ def load_library(root: Path, paths: Iterable[Path] | None = None, today: dt.date
     )
 
 
+def _read_and_check(
+    files: list[Path], root: Path, vocabularies: Vocabularies | None, today: dt.date, problems: list[Problem]
+) -> tuple[list[tuple[CaseStudyFile, CaseStudy | None]], dict[str, list[str]], list[Image], SiteMap | None]:
+    """Each file read and its front matter checked (problems added to ``problems``), the
+    case studies' pictures, and the site's map that the bodies' links are followed in."""
+    checked: list[tuple[CaseStudyFile, CaseStudy | None]] = []
+    slugs: dict[str, list[str]] = defaultdict(list)
+    for path in files:
+        split, file_problems = read_case_study(path, root)
+        problems.extend(file_problems)
+        slugs[path.stem].append(display_path(path, root))
+        if split is None or vocabularies is None:
+            continue
+        case_study, check_problems = check_case_study(split, vocabularies, today)
+        problems.extend(check_problems)
+        checked.append((split, case_study))
+    # A body's links need every case study known, so bodies are read second, from memory.
+    images: list[Image] = []
+    if (root / CASE_STUDIES_DIR).is_dir() and not (root / CASE_STUDIES_DIR).is_symlink():
+        images, image_problems = find_images(root / CASE_STUDIES_DIR, f"{CASE_STUDIES_DIR}/images")
+        problems.extend(image_problems)
+    site = None
+    if vocabularies is not None:
+        site = build_site_map([cs for _, cs in checked if cs is not None], vocabularies, root / DOCS_DIR,
+                              images=[image.site_path for image in images])
+    return checked, slugs, images, site
+
+
+def _to_render(file: CaseStudyFile) -> BodyToRender:
+    return BodyToRender(file.body, file.body_line, f"case-studies/{file.slug}/", file.front_matter.get("type") == QUESTION_TYPE)
+
+
 def render_case_study_body(
     file: CaseStudyFile, site: SiteMap | None, abbreviations: Mapping[str, str] | None = None
 ) -> RenderedBody:
     """A file's body in the case-study profile, checked as it is rendered; ``site`` follows its links,
     and the glossary's ``abbreviations`` are shown with what they stand for."""
-    return render_body(
-        file.body,
-        file.body_line,
-        page_url=f"case-studies/{file.slug}/",
-        site=site,
-        questions=file.front_matter.get("type") == QUESTION_TYPE,
-        abbreviations=abbreviations,
-    )
+    return render(_to_render(file), site, abbreviations or {})
 
 
 def _duplicate_slugs(slugs: dict[str, list[str]]) -> list[Problem]:

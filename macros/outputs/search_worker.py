@@ -1,7 +1,8 @@
 """The case studies' search words and passage texts, in a second process.
 
 Splitting thousands of case studies into words, and writing a passage text for
-each, are the longest steps of the casebook's own work. They need only the case
+each, are among the longest steps of the casebook's own work (macros/content/bodies.py
+does the longest, rendering the bodies, on two cores too). They need only the case
 studies, so they can run on another core while MkDocs renders the pages on this
 one. The other process answers with the words and where the texts go as soon as it
 has them, then writes the texts while the pages are written. With one core, few
@@ -12,14 +13,10 @@ instead, with the same result.
 from __future__ import annotations
 
 import logging
-import os
-import pickle
-import subprocess
-import sys
-import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from macros.content.worker_process import WorkerProcess, second_core, serve
 from macros.outputs.search_index import (
     PassageTexts, Postings, SearchDocument, index_words, passage_texts, word_sources, write_passage_texts,
 )
@@ -43,50 +40,28 @@ class BackgroundWords:
 
     def __init__(self, expected: int) -> None:
         self.work: Work | None = None
-        self._process: subprocess.Popen[bytes] | None = None
-        self._writer: threading.Thread | None = None
+        self._process: WorkerProcess | None = None
         self._texts: tuple[PassageTexts, list[str]] | None = None  # written here, when the other process cannot
-        if expected < WORTH_A_PROCESS or (os.cpu_count() or 1) < 2:
-            return
-        try:
-            # Our own module, our own data, both ways: pickle is safe here.
-            self._process = subprocess.Popen(
-                [sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-            )
-        except OSError as error:
-            log.debug("casebook: indexing the search words in this process (%s)", error)
+        if expected >= WORTH_A_PROCESS and second_core():
+            worker = WorkerProcess(__name__)
+            self._process = worker if worker.started else None
 
     def send(
         self, documents: Sequence[SearchDocument], indexed: int, site_dir: Path, glossary: GlossaryWords = NO_GLOSSARY
     ) -> None:
         self.work = (list(documents), indexed, glossary, site_dir)
         if self._process is not None:
-            # Pickled here, in a few milliseconds; written from a thread, which waits for the pipe
-            # without the interpreter's lock, so the build goes on while the other process reads.
-            data = pickle.dumps(self.work, protocol=pickle.HIGHEST_PROTOCOL)
-            self._writer = threading.Thread(target=self._send, args=(data,), daemon=True)
-            self._writer.start()
-
-    def _send(self, data: bytes) -> None:
-        assert self._process is not None and self._process.stdin is not None
-        try:
-            with self._process.stdin:
-                self._process.stdin.write(data)
-        except (OSError, ValueError):
-            pass  # the process ended early, or the build stopped it: result() or cancel() deals with it
+            self._process.send(self.work)
 
     def result(self) -> tuple[Postings, PassageTexts]:
         """The postings, and where the passage texts go (they may still be being written)."""
         assert self.work is not None, "send() gives the work before result() collects it"
         if self._process is not None:
-            try:
-                assert self._process.stdout is not None and self._writer is not None
-                answer: tuple[Postings, PassageTexts] = pickle.load(self._process.stdout)
-                self._writer.join()
-                return answer
-            except (OSError, EOFError, pickle.UnpicklingError) as error:
-                log.debug("casebook: the search words process failed (%s); indexing here", error)
-                self.cancel()
+            answer = self._process.answer()
+            if isinstance(answer, tuple):
+                postings, texts = answer
+                return postings, texts
+            self.cancel()
         documents, indexed, glossary, _ = self.work
         self._texts = passage_texts(documents)
         return index_words(word_sources(documents[:indexed]), glossary=glossary), self._texts[0]
@@ -97,9 +72,7 @@ class BackgroundWords:
         assert self.work is not None
         process, self._process = self._process, None
         if process is not None:
-            written = process.wait() == 0
-            _stop(process)
-            if written:
+            if process.wait():
                 return
             log.debug("casebook: the search words process could not write the passages; writing them here")
             self._texts = passage_texts(self.work[0])
@@ -111,37 +84,21 @@ class BackgroundWords:
         """The build stopped (or has nothing to send): end the other process rather than leave it waiting."""
         process, self._process = self._process, None
         if process is not None:
-            _stop(process)
+            process.stop()
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.kill()
-    process.wait()
-    for pipe in (process.stdin, process.stdout):  # stdin is still open when no work was sent
-        if pipe is not None and not pipe.closed:
-            try:
-                pipe.close()
-            except OSError:
-                pass  # a write the thread had begun into the ended process
-
-
-def _main() -> None:
-    try:
-        work: Work = pickle.load(sys.stdin.buffer)
-    except EOFError:
-        sys.exit(1)  # the build ended before it sent any work
+def _index(work: Work, reply: Callable[[object], None]) -> bool:
     documents, indexed, glossary, site_dir = work
     postings = index_words(word_sources(documents[:indexed]), glossary=glossary)
     texts, files = passage_texts(documents)
     # The build needs the words now; the texts only once the pages are written.
-    pickle.dump((postings, texts), sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    sys.stdout.buffer.flush()
+    reply((postings, texts))
     try:
         write_passage_texts(site_dir, texts, files)
     except OSError:
-        sys.exit(1)  # the site folder cannot be written: the build tries itself, and says why
+        return False  # the site folder cannot be written: the build tries itself, and says why
+    return True
 
 
 if __name__ == "__main__":
-    _main()
+    serve(_index)
