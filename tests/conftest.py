@@ -184,6 +184,17 @@ def tab_to(page: Any, selector: str, most: int) -> None:
             return
 
 
+def to_a_case_study_and_back(page: Any, ready: str) -> None:
+    """From the finder to its first result and Back, by Material's instant navigation, until
+    ``ready`` is on the page again; no full page load may happen on the way."""
+    page.evaluate("window.__sameDocument = true")
+    page.click(".cb-finder__results .cb-card__title a >> nth=0")  # instant navigation to a case study
+    page.wait_for_selector(".cb-facts")
+    page.go_back()
+    page.wait_for_selector(ready)
+    assert page.evaluate("window.__sameDocument") is True  # no full page load happened
+
+
 def bundled_copy(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
     copy = tmp_path_factory.mktemp(name) / "project"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache", "node_modules"))

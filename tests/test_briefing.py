@@ -12,7 +12,7 @@ import re
 from typing import Any
 from urllib.request import urlopen
 
-from conftest import ServedSite, tab_to
+from conftest import ServedSite, tab_to, to_a_case_study_and_back
 from playwright.sync_api import expect
 
 STUB_PRINT = "() => { window.printCalls = 0; window.print = () => { window.printCalls += 1; }; }"
@@ -130,12 +130,7 @@ def test_a_briefing_is_text_not_markup(page: Any, bundled_site: ServedSite) -> N
 
 def test_after_instant_navigation_back_the_briefing_still_prints(page: Any, bundled_site: ServedSite) -> None:
     open_finder(page, bundled_site, "?phase=secondary")
-    page.evaluate("window.__sameDocument = true")
-    page.click(".cb-finder__results .cb-card__title a >> nth=0")  # instant navigation to a case study
-    page.wait_for_selector(".cb-facts")
-    page.go_back()
-    page.wait_for_selector(".cb-finder__print:not([hidden])")
-    assert page.evaluate("window.__sameDocument") is True  # no full page load happened
+    to_a_case_study_and_back(page, ".cb-finder__print:not([hidden])")
     page.evaluate(STUB_PRINT)
     press_print_by_keyboard(page)
     expect(page.locator(".cb-briefing__title")).to_have_text(re.compile(r"^Secondary · \d+ case stud(y|ies)$"))

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import ServedSite, serve_library, tab_to
+from conftest import ServedSite, serve_library, tab_to, to_a_case_study_and_back
 from playwright.sync_api import expect
 
 # Jurassic has 3, Mobius 2, Solent 1; Primary 4, Secondary 2.
@@ -123,12 +123,7 @@ def test_the_follow_link_by_keyboard(page: Any, site: ServedSite) -> None:
 
 def test_after_instant_navigation_back_the_follow_link_still_follows(page: Any, site: ServedSite) -> None:
     open_finder(page, site, "?hub=mobius")
-    page.evaluate("window.__sameDocument = true")
-    page.click(".cb-finder__results .cb-card__title a >> nth=0")  # instant navigation to a case study
-    page.wait_for_selector(".cb-facts")
-    page.go_back()
-    page.wait_for_selector(".cb-finder__form:not([hidden])")
-    assert page.evaluate("window.__sameDocument") is True  # no full page load happened
+    to_a_case_study_and_back(page, ".cb-finder__form:not([hidden])")
     expect(page.locator(".cb-finder__feed")).to_have_attribute("href", "../hubs/mobius/feed.xml")
     choose(page, "hub", "solent")
     expect(page.locator(".cb-finder__feed")).to_have_attribute("href", "../feed.xml")

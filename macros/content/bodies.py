@@ -18,7 +18,7 @@ from types import TracebackType
 
 from macros.content.body import RenderedBody, render_body
 from macros.content.links import SiteMap
-from macros.content.worker_process import WorkerProcess, second_core, serve
+from macros.content.worker_process import WorkerProcess, serve, start_worker
 
 # Below this many bodies a second Python costs more time than it saves (it takes about
 # 0.2 s to start and import the renderer, a body about 2 ms to render).
@@ -49,10 +49,7 @@ class BodyRenderer:
     process never outlives the block, whatever happens in it."""
 
     def __init__(self, expected: int) -> None:
-        self._process: WorkerProcess | None = None
-        if expected >= WORTH_A_PROCESS and second_core():
-            worker = WorkerProcess(__name__)
-            self._process = worker if worker.started else None
+        self._process: WorkerProcess | None = start_worker(__name__, expected, WORTH_A_PROCESS)
 
     def __enter__(self) -> BodyRenderer:
         return self
@@ -80,9 +77,8 @@ class BodyRenderer:
         return here + there
 
     def stop(self) -> None:
-        process, self._process = self._process, None
-        if process is not None:
-            process.stop()
+        if self._process is not None:
+            self._process.stop()  # which does nothing the second time
 
 
 def _answers(answer: object, count: int) -> bool:

@@ -630,7 +630,7 @@ def _opening(root: etree.Element, md: markdown.Markdown, first_answer: bool) -> 
     question "## 1." and before the next question, for a Find Out in Five, when it has one).
     Read from the tree before its placeholders are replaced: code, footnote marks and what
     the stash holds (code blocks; entities are read as the characters they stand for) are left out."""
-    paragraphs: list[str] = []
+    first: str | None = None
     answer: str | None = None
     in_answer = False
     for top in root:
@@ -644,11 +644,12 @@ def _opening(root: etree.Element, md: markdown.Markdown, first_answer: bool) -> 
             continue
         if in_answer and answer is None:
             answer = text
-        paragraphs.append(text)
+        if first is None:
+            first = text
         if answer is not None or not first_answer:
             break  # all that is needed: the rest of a long body is not read
-    found = answer if first_answer and answer else (paragraphs[0] if paragraphs else "")
-    return _clip(found, OPENING_LENGTH)
+    found = answer if first_answer and answer else first
+    return _clip(found or "", OPENING_LENGTH)
 
 
 _STASHED = re.compile(re.escape(HTML_PLACEHOLDER).replace("%s", r"(\d+)"))

@@ -85,8 +85,8 @@ class Glossary:
 
     def terms_in(self, text: str) -> set[str]:
         """The abbreviations of the terms ``text`` uses, as appears_in reads it. A library's worth of
-        text is read for every term, so a plain substring test comes first, and a pattern only
-        confirms a form that is there."""
+        text is read for every term, so one pattern finds the short forms the text may use and a
+        plain substring test the long forms; each form's own pattern then confirms it."""
         found = set()
         for short in short_forms_in(text, tuple(self._short_forms)):
             abbreviation, pattern = self._short_forms[short]

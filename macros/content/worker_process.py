@@ -26,8 +26,13 @@ from typing import Any, NoReturn
 log = logging.getLogger("mkdocs.plugins.casebook")
 
 
-def second_core() -> bool:
-    return (os.cpu_count() or 1) >= 2
+def start_worker(module: str, expected: int, worth_it: int) -> WorkerProcess | None:
+    """A started ``python -m module`` when ``expected`` items of work make it worth ``worth_it``
+    or more and there is a second core; else None (and the caller does the work itself)."""
+    if expected < worth_it or (os.cpu_count() or 1) < 2:
+        return None
+    worker = WorkerProcess(module)
+    return worker if worker.started else None
 
 
 class WorkerProcess:

@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from macros.content.worker_process import WorkerProcess, second_core, serve
+from macros.content.worker_process import WorkerProcess, serve, start_worker
 from macros.outputs.search_index import (
     PassageTexts, Postings, SearchDocument, index_words, passage_texts, word_sources, write_passage_texts,
 )
@@ -40,11 +40,8 @@ class BackgroundWords:
 
     def __init__(self, expected: int) -> None:
         self.work: Work | None = None
-        self._process: WorkerProcess | None = None
+        self._process: WorkerProcess | None = start_worker(__name__, expected, WORTH_A_PROCESS)
         self._texts: tuple[PassageTexts, list[str]] | None = None  # written here, when the other process cannot
-        if expected >= WORTH_A_PROCESS and second_core():
-            worker = WorkerProcess(__name__)
-            self._process = worker if worker.started else None
 
     def send(
         self, documents: Sequence[SearchDocument], indexed: int, site_dir: Path, glossary: GlossaryWords = NO_GLOSSARY
